@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Dropline's command line. The sources are TypeScript run directly by Node's
+// type stripping (Node >= 22.18); an older `node` on PATH hands over to the
+// Node pinned in the project's devDependencies.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  let pinned;
+  try {
+    pinned = createRequire(import.meta.url).resolve('node/bin/node');
+  } catch {
+    console.error(`Dropline needs Node 22.18 or newer (this is ${process.versions.node}). Run \`npm install\` in the project, or install a newer Node.`);
+    process.exit(1);
+  }
+  const result = spawnSync(pinned, [new URL(import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
+
+const { main } = await import('../src-main/headless/cli/entry.ts');
+await main();

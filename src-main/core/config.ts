@@ -1,0 +1,58 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AppMode } from '../../src-shared/api/app.ts';
+import { parseLogLevel, type LogLevel } from '../logging/logger.ts';
+
+export interface CoreConfig {
+  dataDir: string;
+  mode: AppMode;
+  version: string;
+  googleBaseUrl: string | null;
+  logLevel: LogLevel;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The data directory, in order: `--data-dir`, DROPLINE_DATA_DIR, the
+ * desktop's userData folder, then the platform's headless default.
+ */
+export function resolveDataDir(opts: {
+  flag?: string;
+  env: Env;
+  desktopUserData?: string;
+}): string {
+  if (opts.flag) return resolve(opts.flag);
+  if (opts.env.DROPLINE_DATA_DIR) return resolve(opts.env.DROPLINE_DATA_DIR);
+  if (opts.desktopUserData) return opts.desktopUserData;
+  return defaultHeadlessDataDir(opts.env, process.platform);
+}
+
+export function defaultHeadlessDataDir(env: Env, platform: NodeJS.Platform): string {
+  const home = env.HOME ?? homedir();
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Dropline');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Dropline');
+  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'dropline');
+}
+
+export function configFromEnv(opts: {
+  env: Env;
+  mode: AppMode;
+  version: string;
+  dataDirFlag?: string;
+  desktopUserData?: string;
+}): CoreConfig {
+  const base = opts.env.DROPLINE_GOOGLE_BASE_URL?.trim();
+  return {
+    dataDir: resolveDataDir({
+      flag: opts.dataDirFlag,
+      env: opts.env,
+      desktopUserData: opts.desktopUserData,
+    }),
+    mode: opts.mode,
+    version: opts.version,
+    googleBaseUrl: base ? base.replace(/\/+$/, '') : null,
+    logLevel: parseLogLevel(opts.env.DROPLINE_LOG_LEVEL),
+  };
+}

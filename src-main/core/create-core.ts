@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/database.ts';
+import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
+import { EventHub } from '../rpc/event-hub.ts';
+import { createRouter, type Router } from '../rpc/router.ts';
+import { SettingsRepository } from '../settings/settings-repository.ts';
+import { SettingsService } from '../settings/settings-service.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { CoreConfig } from './config.ts';
+import { createHandlers } from './handlers.ts';
+import { Notices } from './notices.ts';
+
+export interface CoreDeps {
+  clock?: Clock;
+  logSink?: LogSink;
+}
+
+export interface Services {
+  settings: SettingsService;
+  notices: Notices;
+}
+
+export interface Core {
+  config: CoreConfig;
+  db: Db;
+  log: Logger;
+  events: EventHub;
+  router: Router;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** The composition root: every service is built here, by hand, once per engine. */
+export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const clock = deps.clock ?? systemClock;
+  const log = createLogger(deps.logSink ?? fileSink(config.dataDir), config.logLevel, {
+    mode: config.mode,
+  });
+  const db = openDatabase(join(config.dataDir, 'dropline.db'));
+  const events = new EventHub();
+  const services: Services = {
+    settings: new SettingsService(new SettingsRepository(db), events, clock),
+    notices: new Notices(events, clock),
+  };
+  const router = createRouter(createHandlers(config, services), log);
+  log.info('engine started', { version: config.version, dataDir: config.dataDir });
+
+  return {
+    config,
+    db,
+    log,
+    events,
+    router,
+    services,
+    async close() {
+      log.info('engine stopping');
+      db.close();
+    },
+  };
+}

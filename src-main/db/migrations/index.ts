@@ -1,0 +1,11 @@
+import type Database from 'better-sqlite3';
+import { initial } from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** In order; a shipped migration is never edited, only followed by a new one. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,20 @@
+// The whole bridge between the page and main: invoke and on, names checked against the contract.
+import { contextBridge, ipcRenderer } from 'electron';
+import { events, isEventName, isMethod } from '../../src-shared/api/contract.ts';
+import { IPC_EVENT, IPC_INVOKE } from './channels.ts';
+
+contextBridge.exposeInMainWorld('dropline', {
+  events: Object.keys(events),
+  invoke(method: string, input: unknown) {
+    if (!isMethod(method)) return Promise.reject(new Error(`Unknown method ${String(method)}`));
+    return ipcRenderer.invoke(IPC_INVOKE, method, input);
+  },
+  on(event: string, listener: (payload: unknown) => void) {
+    if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
+    const wrapped = (_: unknown, name: string, payload: unknown): void => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(IPC_EVENT, wrapped);
+    return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
+  },
+});

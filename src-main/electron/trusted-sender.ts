@@ -1,0 +1,17 @@
+import { APP_ORIGIN } from './channels.ts';
+import type { IpcEventLike } from './electron-like.ts';
+
+/**
+ * IPC is accepted only from our own window's top frame at our own origin: an
+ * iframe, another window, or a page that navigated elsewhere gets nothing.
+ */
+export function isTrustedSender(event: IpcEventLike, trustedWebContentsId: number | null): boolean {
+  if (trustedWebContentsId === null || event.sender.id !== trustedWebContentsId) return false;
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}

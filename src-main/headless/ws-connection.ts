@@ -1,0 +1,35 @@
+import type { WebSocket } from 'ws';
+import { CallMessageSchema, type ServerMessage } from '../../src-shared/api/wire.ts';
+import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
+import type { EventHub } from '../rpc/event-hub.ts';
+import type { Router } from '../rpc/router.ts';
+
+/** One authenticated socket: calls go to the router, every event comes back out. */
+export function attachConnection(socket: WebSocket, router: Router, events: EventHub): void {
+  const send = (message: ServerMessage): void => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+  const unsubscribe = events.subscribe((event, payload) => send({ type: 'event', event, payload }));
+  socket.on('close', unsubscribe);
+  socket.on('error', unsubscribe);
+  socket.on('message', (data, isBinary) => {
+    let call;
+    try {
+      call = isBinary ? null : CallMessageSchema.safeParse(JSON.parse(String(data)));
+    } catch {
+      call = null;
+    }
+    if (!call?.success) {
+      const error = new AppError(
+        RouterErrorCode.invalidInput,
+        'Malformed message: expected {type:"call", id, method, input}.',
+      );
+      send({ type: 'result', id: -1, result: { ok: false, error: error.toJSON() } });
+      return;
+    }
+    const { id, method, input } = call.data;
+    void router
+      .dispatch(method, input, { transport: 'websocket' })
+      .then((result) => send({ type: 'result', id, result }));
+  });
+}

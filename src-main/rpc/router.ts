@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import {
+  isMethod,
+  methods,
+  type Method,
+  type Output,
+  type ParsedInput,
+} from '../../src-shared/api/contract.ts';
+import { AppError, RouterErrorCode, isAppError } from '../../src-shared/api/errors.ts';
+import type { Result } from '../../src-shared/api/wire.ts';
+import type { Logger } from '../logging/logger.ts';
+import { redactString } from '../logging/redact.ts';
+
+/** Who is calling: the desktop window, a browser tab, or the CLI. */
+export interface CallContext {
+  transport: 'ipc' | 'websocket' | 'memory';
+}
+
+export type Handler<M extends Method> = (
+  input: ParsedInput<M>,
+  ctx: CallContext,
+) => Output<M> | Promise<Output<M>>;
+
+/** One handler per method: adding a method to the contract without one does not compile. */
+export type HandlerMap = { [M in Method]: Handler<M> };
+
+export interface Router {
+  dispatch(method: string, input: unknown, ctx: CallContext): Promise<Result>;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function createRouter(handlers: HandlerMap, log: Logger): Router {
+  return {
+    async dispatch(name, rawInput, ctx) {
+      if (!isMethod(name)) {
+        return fail(
+          new AppError(
+            RouterErrorCode.unknownMethod,
+            `Unknown method "${String(name).slice(0, 80)}".`,
+          ),
+        );
+      }
+      const spec = methods[name];
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        return fail(
+          new AppError(
+            RouterErrorCode.invalidInput,
+            `Invalid input for ${name}: ${describeIssues(parsed.error)}`,
+          ),
+        );
+      }
+      try {
+        const handler = handlers[name] as Handler<Method>;
+        const output = await handler(parsed.data as never, ctx);
+        // Outputs pass their schema too: unknown fields (never a secret) are dropped.
+        return { ok: true, output: spec.output.parse(output) };
+      } catch (error) {
+        if (isAppError(error)) return fail(error);
+        log.error('handler failed', { method: name, error });
+        const message = error instanceof Error ? redactString(error.message) : 'unknown error';
+        return fail(new AppError(RouterErrorCode.internal, `${name} failed: ${message}`, false));
+      }
+    },
+  };
+}
+
+function fail(error: AppError): Result {
+  return { ok: false, error: error.toJSON() };
+}

@@ -1,0 +1,38 @@
+import {
+  SettingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../src-shared/domain/settings.ts';
+import type { EventHub } from '../rpc/event-hub.ts';
+import type { Clock } from '../core/clock.ts';
+import type { SettingsRepository } from './settings-repository.ts';
+
+export class SettingsService {
+  readonly #repo: SettingsRepository;
+  readonly #events: EventHub;
+  readonly #clock: Clock;
+
+  constructor(repo: SettingsRepository, events: EventHub, clock: Clock) {
+    this.#repo = repo;
+    this.#events = events;
+    this.#clock = clock;
+  }
+
+  get(): Settings {
+    const stored = this.#repo.readAll();
+    // Each stored value is checked on its own so one bad row keeps its default only.
+    const merged: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(stored)) {
+      const field = SettingsSchema.shape[key as keyof Settings];
+      if (field && field.safeParse(value).success) merged[key] = value;
+    }
+    return SettingsSchema.parse(merged);
+  }
+
+  set(patch: SettingsPatch): Settings {
+    this.#repo.writeMany(patch, new Date(this.#clock.now()).toISOString());
+    const settings = this.get();
+    this.#events.emit('settings.changed', settings);
+    return settings;
+  }
+}

@@ -1,0 +1,122 @@
+import type { Transport } from '../../src-shared/api/client.ts';
+import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
+import { ServerMessageSchema, WS_PROTOCOL, type Result } from '../../src-shared/api/wire.ts';
+
+export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'unauthorized';
+
+export interface WsTransport extends Transport {
+  onState(listener: (state: LinkState) => void): () => void;
+}
+
+const MIN_DELAY_MS = 300;
+const MAX_DELAY_MS = 5000;
+
+/**
+ * The headless transport. The launch token arrives once in the URL fragment
+ * (never sent to a server by the browser); it is traded for an HttpOnly
+ * session cookie and wiped from the address bar. The socket reconnects with
+ * backoff whenever it drops, and calls made while it is down fail fast.
+ */
+export function wsTransport(location: Location, history: History): WsTransport {
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  const stateListeners = new Set<(state: LinkState) => void>();
+  const pending = new Map<number, (result: Result) => void>();
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let delay = MIN_DELAY_MS;
+  let state: LinkState = 'connecting';
+
+  const setState = (next: LinkState): void => {
+    state = next;
+    stateListeners.forEach((l) => l(next));
+  };
+
+  async function ensureSession(): Promise<'ok' | 'unauthorized' | 'down'> {
+    const token = new URLSearchParams(location.hash.slice(1)).get('token');
+    try {
+      if (token) {
+        const res = await fetch('/api/session', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        history.replaceState(null, '', location.pathname + location.search);
+        if (res.ok) return 'ok';
+      }
+      const check = await fetch('/api/session', { method: 'GET', cache: 'no-store' });
+      return check.ok ? 'ok' : 'unauthorized';
+    } catch {
+      return 'down';
+    }
+  }
+
+  async function connect(): Promise<void> {
+    const session = await ensureSession();
+    if (session === 'unauthorized') return setState('unauthorized');
+    if (session === 'down') return retryLater();
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(`${scheme}//${location.host}/api`, [WS_PROTOCOL]);
+    socket = ws;
+    ws.onopen = () => {
+      delay = MIN_DELAY_MS;
+      setState('open');
+    };
+    ws.onmessage = (message) => {
+      const parsed = ServerMessageSchema.safeParse(JSON.parse(String(message.data)));
+      if (!parsed.success) return;
+      const data = parsed.data;
+      if (data.type === 'result') {
+        pending.get(data.id)?.(data.result);
+        pending.delete(data.id);
+      } else {
+        listeners.forEach((l) => l(data.event, data.payload));
+      }
+    };
+    ws.onclose = () => {
+      socket = null;
+      const lost = new AppError(
+        RouterErrorCode.unavailable,
+        'The connection to Dropline was lost.',
+        true,
+      ).toJSON();
+      pending.forEach((settle) => settle({ ok: false, error: lost }));
+      pending.clear();
+      retryLater();
+    };
+  }
+
+  function retryLater(): void {
+    if (state !== 'connecting') setState('reconnecting');
+    setTimeout(() => void connect(), delay);
+    delay = Math.min(delay * 2, MAX_DELAY_MS);
+  }
+
+  void connect();
+
+  return {
+    call(method, input) {
+      if (!socket || socket.readyState !== WebSocket.OPEN) {
+        const error = new AppError(
+          RouterErrorCode.unavailable,
+          'Dropline is not connected; retrying shortly.',
+          true,
+        );
+        return Promise.resolve({ ok: false, error: error.toJSON() });
+      }
+      const id = nextId++;
+      const open = socket;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        open.send(JSON.stringify({ type: 'call', id, method, input }));
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onState(listener) {
+      stateListeners.add(listener);
+      listener(state);
+      return () => stateListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { useEffect } from 'react';
+import { useSettings } from '../../state/settings-store.ts';
+
+export function SettingsScreen() {
+  const { settings, info, error, load, update } = useSettings();
+  useEffect(() => {
+    if (!settings) void load();
+  }, [settings, load]);
+
+  if (!settings)
+    return (
+      <section className="screen">
+        <h2>Settings</h2>
+        <p>{error ?? 'Loading…'}</p>
+      </section>
+    );
+  return (
+    <section className="screen">
+      <h2>Settings</h2>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form">
+        <label>
+          Theme
+          <select
+            name="theme"
+            value={settings.theme}
+            onChange={(e) => void update({ theme: e.target.value as typeof settings.theme })}
+          >
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="notifications"
+            checked={settings.notifications}
+            onChange={(e) => void update({ notifications: e.target.checked })}
+          />
+          Notify me when an upload finishes or a channel needs me
+        </label>
+        <label>
+          Uploads at once (all channels)
+          <input
+            type="number"
+            name="globalConcurrency"
+            min={1}
+            max={10}
+            value={settings.globalConcurrency}
+            onChange={(e) => void update({ globalConcurrency: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          Uploads at once per channel
+          <input
+            type="number"
+            name="perChannelConcurrency"
+            min={1}
+            max={5}
+            value={settings.perChannelConcurrency}
+            onChange={(e) => void update({ perChannelConcurrency: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          Upload speed limit in KiB/s (0 = no limit)
+          <input
+            type="number"
+            name="bandwidthLimitKiBps"
+            min={0}
+            value={settings.bandwidthLimitKiBps}
+            onChange={(e) => void update({ bandwidthLimitKiBps: Number(e.target.value) })}
+          />
+        </label>
+        {info?.mode === 'desktop' && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="localApiEnabled"
+              checked={settings.localApiEnabled}
+              onChange={(e) => void update({ localApiEnabled: e.target.checked })}
+            />
+            Let the <code>dropline</code> command line control this app
+          </label>
+        )}
+      </div>
+      {info && (
+        <dl className="about">
+          <dt>Version</dt>
+          <dd data-testid="app-version">{info.version}</dd>
+          <dt>Mode</dt>
+          <dd>{info.mode}</dd>
+          <dt>Data folder</dt>
+          <dd>{info.dataDir}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}

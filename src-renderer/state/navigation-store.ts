@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+
+export const screens = ['channels', 'folders', 'queue', 'cookies', 'settings'] as const;
+export type ScreenId = (typeof screens)[number];
+
+function fromHash(): ScreenId {
+  const name = window.location.hash.replace(/^#\/?/, '');
+  return (screens as readonly string[]).includes(name) ? (name as ScreenId) : 'queue';
+}
+
+interface NavigationState {
+  screen: ScreenId;
+  go(screen: ScreenId): void;
+}
+
+/** The current screen lives in the URL hash, so reloads and bookmarks keep it. */
+export const useNavigation = create<NavigationState>((set) => ({
+  screen: window.location.hash.startsWith('#token=') ? 'queue' : fromHash(),
+  go(screen) {
+    window.history.replaceState(null, '', `#/${screen}`);
+    set({ screen });
+  },
+}));

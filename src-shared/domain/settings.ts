@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+
+/**
+ * User preferences. Every field has a default so a fresh install and an
+ * older database both read as a complete object.
+ */
+export const SettingsSchema = z.object({
+  theme: ThemeSchema.default('system'),
+  notifications: z.boolean().default(true),
+  /** Desktop only: expose the local API for the `dropline` CLI (always on headless). */
+  localApiEnabled: z.boolean().default(false),
+  /** Uploads running at once across all channels. */
+  globalConcurrency: z.number().int().min(1).max(10).default(3),
+  /** Uploads running at once on one channel. */
+  perChannelConcurrency: z.number().int().min(1).max(5).default(1),
+  /** Global upload bandwidth cap in KiB/s; 0 means unlimited. */
+  bandwidthLimitKiBps: z.number().int().min(0).max(10_000_000).default(0),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A change to some settings; unknown keys are refused so typos surface. */
+export const SettingsPatchSchema = z
+  .object({
+    theme: ThemeSchema,
+    notifications: z.boolean(),
+    localApiEnabled: z.boolean(),
+    globalConcurrency: SettingsSchema.shape.globalConcurrency.unwrap(),
+    perChannelConcurrency: SettingsSchema.shape.perChannelConcurrency.unwrap(),
+    bandwidthLimitKiBps: SettingsSchema.shape.bandwidthLimitKiBps.unwrap(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const defaultSettings: Settings = SettingsSchema.parse({});
