@@ -1,0 +1,70 @@
+import { AppError } from '../../src-shared/api/errors.ts';
+
+export interface OAuthClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  projectId: string | null;
+}
+
+export const INVALID_CLIENT = 'invalid_client_file';
+
+const REQUIRED = ['client_id', 'client_secret', 'auth_uri', 'token_uri', 'redirect_uris'] as const;
+
+function invalid(message: string): AppError {
+  return new AppError(INVALID_CLIENT, message, false);
+}
+
+/**
+ * Reads a client_secret.json downloaded from Google Cloud Console. Only the
+ * "Desktop app" (installed) format works with loopback sign-in; every
+ * problem is named so the user knows what to fix.
+ */
+export function parseClientSecretFile(text: string, name = 'client_secret.json'): OAuthClientCredentials {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw invalid(`${name} is not JSON (${(error as Error).message}). Download it again from Google Cloud Console.`);
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    throw invalid(`${name} must hold a JSON object with an "installed" key.`);
+  const top = doc as Record<string, unknown>;
+  if ('web' in top && !('installed' in top))
+    throw invalid(
+      `${name} is for a "Web application" client. Dropline needs a "Desktop app" client: in Google Cloud Console, create an OAuth client ID of type "Desktop app" and download its JSON.`,
+    );
+  const installed = top.installed;
+  if (installed === undefined)
+    throw invalid(
+      `${name} has no "installed" key (found: ${Object.keys(top).join(', ') || 'nothing'}). Create an OAuth client ID of type "Desktop app" and download its JSON.`,
+    );
+  if (installed === null || typeof installed !== 'object' || Array.isArray(installed))
+    throw invalid(`${name}: "installed" must be an object.`);
+  const fields = installed as Record<string, unknown>;
+  const missing = REQUIRED.filter((key) => fields[key] === undefined || fields[key] === '');
+  if (missing.length)
+    throw invalid(`${name}: missing ${missing.map((k) => `installed.${k}`).join(', ')}.`);
+  for (const key of ['client_id', 'client_secret'] as const) {
+    if (typeof fields[key] !== 'string')
+      throw invalid(`${name}: installed.${key} must be a string.`);
+  }
+  const projectId = typeof fields.project_id === 'string' ? fields.project_id : null;
+  return checkCredentials(fields.client_id as string, fields.client_secret as string, projectId, name);
+}
+
+/** Id and secret typed in by hand get the same checks as a file. */
+export function checkCredentials(
+  clientId: string,
+  clientSecret: string,
+  projectId: string | null = null,
+  where = 'client',
+): OAuthClientCredentials {
+  const id = clientId.trim();
+  const secret = clientSecret.trim();
+  if (!id) throw invalid(`${where}: client_id is empty.`);
+  if (!secret) throw invalid(`${where}: client_secret is empty.`);
+  if (/\s/.test(id)) throw invalid(`${where}: client_id contains spaces.`);
+  if (/\s/.test(secret)) throw invalid(`${where}: client_secret contains spaces.`);
+  if (id.length > 512) throw invalid(`${where}: client_id is too long.`);
+  return { clientId: id, clientSecret: secret, projectId };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { AppErrorSchema } from '../api/errors.ts';
+
+/**
+ * A channel's health as the user sees it. `refreshing` is never stored: it
+ * is shown while a token refresh for the channel is in flight.
+ */
+export const ChannelStatusSchema = z.enum([
+  'connected',
+  'refreshing',
+  'needs_reconsent',
+  'disconnected',
+]);
+export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
+
+export const ChannelSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** The public handle (`@name`), when the channel has one. */
+  handle: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  /** Whether the channel may set custom thumbnails; null when Google did not say. */
+  customThumbnails: z.boolean().nullable(),
+  /** The Google account (or OAuth client) the channel was connected through, for grouping. */
+  googleAccount: z.string().nullable(),
+  clientId: z.string().nullable(),
+  status: ChannelStatusSchema,
+  /** When the access token held in memory expires; null when none is held. */
+  accessTokenExpiresAt: z.string().nullable(),
+  connectedAt: z.string(),
+  lastRefreshAt: z.string().nullable(),
+  lastRefreshOutcome: z.enum(['ok', 'failed']).nullable(),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** The CLI's stable shape for `dropline channels`. */
+export const ChannelSummarySchema = ChannelSchema.pick({
+  id: true,
+  title: true,
+  status: true,
+  accessTokenExpiresAt: true,
+});
+export type ChannelSummary = z.infer<typeof ChannelSummarySchema>;
+
+export const AuditActionSchema = z.enum([
+  'consent',
+  'refresh',
+  'reconsent_needed',
+  'revoke',
+  'client_set',
+]);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** One audit line: when, what, outcome; never a secret. */
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  channelId: z.string().nullable(),
+  action: z.string(),
+  outcome: z.enum(['ok', 'failed']),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const TokenStatsSchema = z.object({
+  byStatus: z.record(ChannelStatusSchema, z.number()),
+  refreshesLast24h: z.number(),
+  refreshFailuresLast24h: z.number(),
+  accessTokensInMemory: z.number(),
+});
+export type TokenStats = z.infer<typeof TokenStatsSchema>;
+
+/** The OAuth client as shown to the user: never its secret. */
+export const OAuthClientInfoSchema = z.object({
+  configured: z.boolean(),
+  clientId: z.string().nullable(),
+  projectId: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type OAuthClientInfo = z.infer<typeof OAuthClientInfoSchema>;
+
+/** How a sign-in ended. */
+export const ConnectOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('connected'), channel: ChannelSchema, reconnected: z.boolean() }),
+  z.object({ status: z.literal('failed'), error: AppErrorSchema }),
+]);
+export type ConnectOutcome = z.infer<typeof ConnectOutcomeSchema>;
