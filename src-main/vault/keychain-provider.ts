@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import type * as Keyring from '@napi-rs/keyring';
 import { KEY_BYTES } from './aead.ts';
 import { unwrapWithKek, wrapWithKek, type KeyProvider } from './key-provider.ts';
 import { VaultError, VaultErrorReason } from './vault-error.ts';
@@ -23,9 +24,7 @@ export type KeychainEntryFactory = (service: string, account: string) => Keychai
 export function napiKeychain(platform: NodeJS.Platform = process.platform): KeychainEntryFactory {
   return (service, account) => {
     // Loaded on first use so engines that never store a secret do not need the native module.
-    const { Entry } = createRequire(import.meta.url)(
-      '@napi-rs/keyring',
-    ) as typeof import('@napi-rs/keyring');
+    const { Entry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
     return platform === 'linux'
       ? new Entry(service, account, { linux: { store: 'secret-service' } })
       : new Entry(service, account);
