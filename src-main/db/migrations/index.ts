@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
+import { vault } from './002-vault.ts';
 import { channels } from './003-channels.ts';
 
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, channels];
+export const migrations: readonly Migration[] = [initial, vault, channels];
