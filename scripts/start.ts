@@ -23,17 +23,35 @@ function run(cmd: string, args: string[]): boolean {
 let binary = electronBinary();
 if (binary === null) {
   // Electron downloads its runtime on first start; this fails fast without internet.
-  spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
+  spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   binary = electronBinary();
 }
 
-if (binary !== null && run(process.execPath, [join(packageDir('electron-vite'), 'bin', 'electron-vite.js'), 'build'])) {
+if (
+  binary !== null &&
+  run(process.execPath, [join(packageDir('electron-vite'), 'bin', 'electron-vite.js'), 'build'])
+) {
   const child = spawn(binary, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron runtime unavailable (it could not be downloaded); starting Dropline in headless mode in your browser instead.');
-  if (!run(process.execPath, [join(packageDir('vite'), 'bin', 'vite.js'), 'build', '--logLevel', 'warn'])) process.exit(1);
-  const child = spawn(process.execPath, ['bin/dropline.js', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+  console.log(
+    'Electron runtime unavailable (it could not be downloaded); starting Dropline in headless mode in your browser instead.',
+  );
+  if (
+    !run(process.execPath, [
+      join(packageDir('vite'), 'bin', 'vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+    ])
+  )
+    process.exit(1);
+  const child = spawn(process.execPath, ['bin/dropline.js', 'serve', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -42,6 +42,8 @@ export class FakeElectron {
   }
 
   get module(): ElectronLike {
+    // The fake window and app objects below report back to this instance.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fake = this;
     const session: SessionLike = {
       setPermissionRequestHandler: (h) => void (fake.permissionHandler = h),
