@@ -19,12 +19,17 @@ function invalid(message: string): AppError {
  * "Desktop app" (installed) format works with loopback sign-in; every
  * problem is named so the user knows what to fix.
  */
-export function parseClientSecretFile(text: string, name = 'client_secret.json'): OAuthClientCredentials {
+export function parseClientSecretFile(
+  text: string,
+  name = 'client_secret.json',
+): OAuthClientCredentials {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw invalid(`${name} is not JSON (${(error as Error).message}). Download it again from Google Cloud Console.`);
+    throw invalid(
+      `${name} is not JSON (${(error as Error).message}). Download it again from Google Cloud Console.`,
+    );
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
     throw invalid(`${name} must hold a JSON object with an "installed" key.`);
@@ -49,7 +54,12 @@ export function parseClientSecretFile(text: string, name = 'client_secret.json')
       throw invalid(`${name}: installed.${key} must be a string.`);
   }
   const projectId = typeof fields.project_id === 'string' ? fields.project_id : null;
-  return checkCredentials(fields.client_id as string, fields.client_secret as string, projectId, name);
+  return checkCredentials(
+    fields.client_id as string,
+    fields.client_secret as string,
+    projectId,
+    name,
+  );
 }
 
 /** Id and secret typed in by hand get the same checks as a file. */

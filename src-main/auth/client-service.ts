@@ -3,7 +3,11 @@ import type { OAuthClientInfo } from '../../src-shared/domain/channel.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { AuditLog } from '../tokens/audit-log.ts';
-import { checkCredentials, parseClientSecretFile, type OAuthClientCredentials } from './client-secret-file.ts';
+import {
+  checkCredentials,
+  parseClientSecretFile,
+  type OAuthClientCredentials,
+} from './client-secret-file.ts';
 import type { OAuthClientStore } from './oauth-client-store.ts';
 
 /** Setting and reading the user's own Google OAuth client. */

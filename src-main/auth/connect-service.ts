@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectStarted } from '../../src-shared/api/channels.ts';
 import { AppError, isAppError } from '../../src-shared/api/errors.ts';
 import type { ConnectOutcome } from '../../src-shared/domain/channel.ts';
-import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { ChannelsService } from '../tokens/channels-service.ts';
@@ -104,7 +103,11 @@ export class ConnectService {
     try {
       const grant = await loopback.result;
       const { channelId, reconnected } = await provisionChannel(this.#d, client, grant);
-      outcome = { status: 'connected', channel: this.#d.channelsService.get(channelId), reconnected };
+      outcome = {
+        status: 'connected',
+        channel: this.#d.channelsService.get(channelId),
+        reconnected,
+      };
       this.#d.log.info('channel connected', { channelId, reconnected });
     } catch (error) {
       const appError = isAppError(error)

@@ -11,7 +11,8 @@ const WORDS: Record<string, string> = {
     'Google does not recognise this OAuth client. Check the client id and secret, or download client_secret.json again.',
   deleted_client:
     'This OAuth client was deleted in Google Cloud Console. Create a new "Desktop app" client and set it in Dropline.',
-  unauthorized_client: 'This OAuth client may not use this kind of sign-in. Use a "Desktop app" client.',
+  unauthorized_client:
+    'This OAuth client may not use this kind of sign-in. Use a "Desktop app" client.',
   redirect_uri_mismatch:
     'Google refused the return address. Use an OAuth client of type "Desktop app", which accepts any 127.0.0.1 address.',
   invalid_scope: 'Google refused the requested permissions (YouTube upload and management).',

@@ -99,8 +99,15 @@ export class LoopbackFlow {
 
   static async start(opts: LoopbackFlowOptions): Promise<LoopbackFlow> {
     const authz = new URL(opts.authorizationEndpoint);
-    if (authz.protocol !== 'https:' && authz.hostname !== '127.0.0.1' && authz.hostname !== 'localhost')
-      throw new AppError('invalid_config', `The authorization endpoint ${authz.origin} is not https.`);
+    if (
+      authz.protocol !== 'https:' &&
+      authz.hostname !== '127.0.0.1' &&
+      authz.hostname !== 'localhost'
+    )
+      throw new AppError(
+        'invalid_config',
+        `The authorization endpoint ${authz.origin} is not https.`,
+      );
     const server = createServer();
     server.keepAliveTimeout = 1000;
     await new Promise<void>((resolve, reject) => {
@@ -130,20 +137,36 @@ export class LoopbackFlow {
     const state = url.searchParams.get('state') ?? '';
     if (!safeEqual(state, this.#state)) {
       // Not ours (stale tab, forged request): refuse it and keep waiting for the real one.
-      return send(res, 400, resultPage(false, 'This answer does not belong to the sign-in Dropline started.'), 'html');
+      return send(
+        res,
+        400,
+        resultPage(false, 'This answer does not belong to the sign-in Dropline started.'),
+        'html',
+      );
     }
     const error = url.searchParams.get('error');
     if (error) {
       const message = describeGoogleError(error, url.searchParams.get('error_description'));
       send(res, 200, resultPage(false, message), 'html');
-      this.#fail(new AppError(error === 'access_denied' ? 'access_denied' : `google_${error}`.slice(0, 60), message, true));
+      this.#fail(
+        new AppError(
+          error === 'access_denied' ? 'access_denied' : `google_${error}`.slice(0, 60),
+          message,
+          true,
+        ),
+      );
       return;
     }
     const code = url.searchParams.get('code');
     if (!code) {
       return send(res, 400, resultPage(false, 'Google sent no authorization code.'), 'html');
     }
-    send(res, 200, resultPage(true, 'Dropline received your sign-in and is finishing the connection.'), 'html');
+    send(
+      res,
+      200,
+      resultPage(true, 'Dropline received your sign-in and is finishing the connection.'),
+      'html',
+    );
     this.#settle();
     this.#resolve({ code, codeVerifier: this.#verifier, redirectUri: this.redirectUri });
   }
@@ -172,7 +195,12 @@ export class LoopbackFlow {
   }
 }
 
-function send(res: ServerResponse, status: number, body: string, type: 'text' | 'html' = 'text'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type: 'text' | 'html' = 'text',
+): void {
   res.writeHead(status, {
     'content-type': type === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
     'cache-control': 'no-store',

@@ -35,7 +35,11 @@ export class OAuthClientStore {
     if (!row) return null;
     const secret = this.#secrets.get({ kind: 'oauth_client_secret', id: row.client_id });
     if (!secret) return null;
-    return { clientId: row.client_id, clientSecret: secret.toString('utf8'), projectId: row.project_id };
+    return {
+      clientId: row.client_id,
+      clientSecret: secret.toString('utf8'),
+      projectId: row.project_id,
+    };
   }
 
   save(client: OAuthClientCredentials, at: string): void {

@@ -32,19 +32,35 @@ export interface OwnChannel {
  * picked on Google's chooser). Custom thumbnails need a verified account,
  * which is also what `longUploadsStatus: allowed` means; anything else is unknown.
  */
-export async function fetchOwnChannel(http: HttpFetch, dataApi: string, accessToken: string): Promise<OwnChannel> {
+export async function fetchOwnChannel(
+  http: HttpFetch,
+  dataApi: string,
+  accessToken: string,
+): Promise<OwnChannel> {
   const url = `${dataApi}/channels?part=snippet,contentDetails,statistics,status&mine=true`;
   let res;
   try {
-    res = await http(url, { method: 'GET', headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
+    res = await http(url, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+    });
   } catch (error) {
-    throw new AppError('network', `YouTube could not be reached (${(error as Error).message}).`, true);
+    throw new AppError(
+      'network',
+      `YouTube could not be reached (${(error as Error).message}).`,
+      true,
+    );
   }
   const body = await readJson(res, 'YouTube channels.list');
   if (res.status !== 200) {
-    const reason = (body as { error?: { errors?: { reason?: string }[]; message?: string } })?.error;
+    const reason = (body as { error?: { errors?: { reason?: string }[]; message?: string } })
+      ?.error;
     const why = reason?.errors?.[0]?.reason ?? reason?.message ?? `HTTP ${res.status}`;
-    throw new AppError('youtube_error', `YouTube refused to list the channel (${String(why).slice(0, 100)}).`, res.status >= 500);
+    throw new AppError(
+      'youtube_error',
+      `YouTube refused to list the channel (${String(why).slice(0, 100)}).`,
+      res.status >= 500,
+    );
   }
   const parsed = ChannelListSchema.safeParse(body);
   if (!parsed.success) {
@@ -65,7 +81,8 @@ export async function fetchOwnChannel(http: HttpFetch, dataApi: string, accessTo
     title: item.snippet.title,
     handle: item.snippet.customUrl ?? null,
     avatarUrl: avatar,
-    customThumbnails: longUploads === 'allowed' ? true : longUploads === 'disallowed' ? false : null,
+    customThumbnails:
+      longUploads === 'allowed' ? true : longUploads === 'disallowed' ? false : null,
   };
 }
 
@@ -75,7 +92,10 @@ export function accountFromIdToken(idToken: string | undefined): string | null {
   const payload = idToken.split('.')[1];
   if (!payload) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     const v = claims.email ?? claims.sub;
     return typeof v === 'string' ? v.slice(0, 320) : null;
   } catch {

@@ -33,12 +33,23 @@ export async function provisionChannel(
 ): Promise<{ channelId: string; reconnected: boolean }> {
   let tokens;
   try {
-    tokens = await exchangeCode(deps.http, deps.endpoints.token, client, grant.code, grant.codeVerifier, grant.redirectUri);
+    tokens = await exchangeCode(
+      deps.http,
+      deps.endpoints.token,
+      client,
+      grant.code,
+      grant.codeVerifier,
+      grant.redirectUri,
+    );
   } catch (error) {
     const message = (error as Error).message;
     deps.audit.record(null, 'consent', 'failed', message);
     if (error instanceof TokenEndpointError)
-      throw new AppError(error.googleCode ?? 'token_exchange_failed', message, error.kind === 'transient');
+      throw new AppError(
+        error.googleCode ?? 'token_exchange_failed',
+        message,
+        error.kind === 'transient',
+      );
     throw error;
   }
   const refreshToken = tokens.refresh_token;

@@ -29,7 +29,12 @@ export class TokenEndpointError extends Error {
   readonly googleCode: string | null;
   readonly status: number | null;
 
-  constructor(kind: TokenErrorKind, message: string, googleCode: string | null, status: number | null) {
+  constructor(
+    kind: TokenErrorKind,
+    message: string,
+    googleCode: string | null,
+    status: number | null,
+  ) {
     super(message);
     this.name = 'TokenEndpointError';
     this.kind = kind;
@@ -54,11 +59,21 @@ async function postForm(
       body: new URLSearchParams(form).toString(),
     });
   } catch (error) {
-    throw new TokenEndpointError('transient', `${what}: Google could not be reached (${(error as Error).message}).`, null, null);
+    throw new TokenEndpointError(
+      'transient',
+      `${what}: Google could not be reached (${(error as Error).message}).`,
+      null,
+      null,
+    );
   }
   if (res.status >= 500 || res.status === 429) {
     await res.text().catch(() => '');
-    throw new TokenEndpointError('transient', `${what}: Google answered HTTP ${res.status}.`, null, res.status);
+    throw new TokenEndpointError(
+      'transient',
+      `${what}: Google answered HTTP ${res.status}.`,
+      null,
+      res.status,
+    );
   }
   const body = await readJson(res, what).catch((error: Error) => {
     throw new TokenEndpointError('permanent', error.message, null, res.status);
@@ -68,12 +83,22 @@ async function postForm(
     const code = parsed.success ? parsed.data.error : `http_${res.status}`;
     const kind: TokenErrorKind =
       code === 'invalid_grant' ? 'invalid_grant' : CLIENT_ERRORS.has(code) ? 'client' : 'permanent';
-    throw new TokenEndpointError(kind, describeGoogleError(code, parsed.data?.error_description), code, res.status);
+    throw new TokenEndpointError(
+      kind,
+      describeGoogleError(code, parsed.data?.error_description),
+      code,
+      res.status,
+    );
   }
   const parsed = TokenResponseSchema.safeParse(body);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ');
-    throw new TokenEndpointError('permanent', `${what}: Google's answer lacks or mangles: ${fields}.`, null, res.status);
+    throw new TokenEndpointError(
+      'permanent',
+      `${what}: Google's answer lacks or mangles: ${fields}.`,
+      null,
+      res.status,
+    );
   }
   return parsed.data;
 }
@@ -130,7 +155,11 @@ export function refreshAccessToken(
  * POST /revoke token=... (200 ok, 400 error). A 400 `invalid_token` means it
  * was already revoked or expired: for a disconnect that is success too.
  */
-export async function revokeToken(http: HttpFetch, revokeUrl: string, token: string): Promise<boolean> {
+export async function revokeToken(
+  http: HttpFetch,
+  revokeUrl: string,
+  token: string,
+): Promise<boolean> {
   let res;
   try {
     res = await http(revokeUrl, {

@@ -10,6 +10,11 @@ import type { SafeStorageLike } from '../electron/electron-like.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
+import {
+  createChannelServices,
+  type ChannelServices,
+  type ChannelServicesDeps,
+} from '../tokens/create-channel-services.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
@@ -22,6 +27,8 @@ export interface CoreDeps {
   safeStorage?: SafeStorageLike;
   /** Tests: replace the configured key providers. */
   keyProviders?: () => KeyProvider[];
+  /** Tests: HTTP, sign-in timeout and refresh tuning for the channel services. */
+  channels?: Pick<ChannelServicesDeps, 'http' | 'signInTimeoutMs' | 'tokenOptions' | 'random'>;
 }
 
 export interface Services {
@@ -29,6 +36,8 @@ export interface Services {
   notices: Notices;
   /** Encrypted secrets (`vault.store`); unlocks on first use. */
   vault: Vault;
+  /** OAuth client, sign-in, access tokens (the AccessTokenSource), channel health. */
+  channels: ChannelServices;
 }
 
 export interface Core {
@@ -50,15 +59,27 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   const db = openDatabase(join(config.dataDir, 'dropline.db'));
   const events = new EventHub();
+  const notices = new Notices(events, clock);
+  const vault = openVault(db, {
+    clock,
+    // Lazy: an engine that never stores a secret starts without any keychain.
+    providers:
+      deps.keyProviders ??
+      (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
+  });
   const services: Services = {
     settings: new SettingsService(new SettingsRepository(db), events, clock),
-    notices: new Notices(events, clock),
-    vault: openVault(db, {
+    notices,
+    vault,
+    channels: createChannelServices({
+      db,
       clock,
-      // Lazy: an engine that never stores a secret starts without any keychain.
-      providers:
-        deps.keyProviders ??
-        (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
+      events,
+      notices,
+      log,
+      secrets: vault.store,
+      googleBaseUrl: config.googleBaseUrl,
+      ...deps.channels,
     }),
   };
   const router = createRouter(createHandlers(config, services), log);
@@ -73,6 +94,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     services,
     async close() {
       log.info('engine stopping');
+      services.channels.stop();
       services.vault.lock();
       db.close();
     },

@@ -8,7 +8,11 @@ export interface BackoffOptions {
  * one twice as long, capped; the wait is drawn from [half, full] so many
  * channels failing together do not retry together.
  */
-export function backoffDelay(attempt: number, opts: BackoffOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  opts: BackoffOptions,
+  random: () => number = Math.random,
+): number {
   const full = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(full / 2 + (random() * full) / 2);
 }

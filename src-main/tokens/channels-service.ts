@@ -1,5 +1,10 @@
 import { AppError } from '../../src-shared/api/errors.ts';
-import type { AuditEntry, Channel, ChannelStatus, TokenStats } from '../../src-shared/domain/channel.ts';
+import type {
+  AuditEntry,
+  Channel,
+  ChannelStatus,
+  TokenStats,
+} from '../../src-shared/domain/channel.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { HttpFetch } from '../auth/http.ts';
@@ -49,7 +54,8 @@ export class ChannelsService {
   toDto(r: ChannelRecord): Channel {
     const tokens = this.#d.tokens;
     const expiresAt = tokens?.expiresAt(r.id) ?? null;
-    const status: ChannelStatus = r.status === 'connected' && tokens?.isRefreshing(r.id) ? 'refreshing' : r.status;
+    const status: ChannelStatus =
+      r.status === 'connected' && tokens?.isRefreshing(r.id) ? 'refreshing' : r.status;
     return {
       id: r.id,
       title: r.title,
@@ -76,9 +82,15 @@ export class ChannelsService {
     const ref = { kind: 'refresh_token', id: channelId } as const;
     const stored = this.#d.secrets.get(ref);
     this.#d.tokens?.forget(channelId);
-    const revoked = stored ? await revokeToken(this.#d.http, this.#d.revokeUrl, stored.toString('utf8')) : true;
+    const revoked = stored
+      ? await revokeToken(this.#d.http, this.#d.revokeUrl, stored.toString('utf8'))
+      : true;
     this.#d.secrets.delete(ref);
-    this.#d.channels.setStatus(channelId, 'disconnected', new Date(this.#d.clock.now()).toISOString());
+    this.#d.channels.setStatus(
+      channelId,
+      'disconnected',
+      new Date(this.#d.clock.now()).toISOString(),
+    );
     this.#d.audit.record(
       channelId,
       'revoke',
@@ -96,7 +108,12 @@ export class ChannelsService {
   }
 
   stats(): TokenStats {
-    const byStatus: Record<ChannelStatus, number> = { connected: 0, refreshing: 0, needs_reconsent: 0, disconnected: 0 };
+    const byStatus: Record<ChannelStatus, number> = {
+      connected: 0,
+      refreshing: 0,
+      needs_reconsent: 0,
+      disconnected: 0,
+    };
     for (const channel of this.list()) byStatus[channel.status]++;
     const since = new Date(this.#d.clock.now() - 24 * 3600_000).toISOString();
     const counts = this.#d.audit.refreshCounts(since);

@@ -45,7 +45,12 @@ export function createChannelServices(d: ChannelServicesDeps): ChannelServices {
   const log = d.log.child({ area: 'channels' });
   const repo = new ChannelRepository(d.db);
   const audit = new AuditLog(d.db, d.clock);
-  const clients = new ClientService(new OAuthClientStore(d.db, d.secrets), audit, d.events, d.clock);
+  const clients = new ClientService(
+    new OAuthClientStore(d.db, d.secrets),
+    audit,
+    d.events,
+    d.clock,
+  );
   const channels = new ChannelsService({
     clock: d.clock,
     http,

@@ -57,7 +57,10 @@ export class RefreshLimiter {
   #fill(): void {
     const now = this.#clock.now();
     const elapsed = Math.max(0, now - this.#lastFill);
-    this.#tokens = Math.min(this.#opts.burst, this.#tokens + (elapsed / 1000) * this.#opts.perSecond);
+    this.#tokens = Math.min(
+      this.#opts.burst,
+      this.#tokens + (elapsed / 1000) * this.#opts.perSecond,
+    );
     this.#lastFill = now;
   }
 
@@ -71,10 +74,13 @@ export class RefreshLimiter {
       // Out of bucket tokens: come back when the next one has dripped in.
       const ms = Math.ceil(((1 - this.#tokens) / this.#opts.perSecond) * 1000);
       this.#wakeScheduled = true;
-      this.#clock.setTimeout(() => {
-        this.#wakeScheduled = false;
-        this.#pump();
-      }, Math.max(1, ms));
+      this.#clock.setTimeout(
+        () => {
+          this.#wakeScheduled = false;
+          this.#pump();
+        },
+        Math.max(1, ms),
+      );
     }
   }
 }

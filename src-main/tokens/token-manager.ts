@@ -154,7 +154,10 @@ export class TokenManager implements AccessTokenSource {
     const channel = this.#d.channels.get(channelId);
     if (!channel) throw new AppError('unknown_channel', `No channel ${channelId} is connected.`);
     if (channel.status === 'needs_reconsent')
-      throw new AppError('needs_reconsent', `"${channel.title}" needs to be reconnected: Google no longer accepts its sign-in.`);
+      throw new AppError(
+        'needs_reconsent',
+        `"${channel.title}" needs to be reconnected: Google no longer accepts its sign-in.`,
+      );
     if (channel.status === 'disconnected')
       throw new AppError('channel_disconnected', `"${channel.title}" is disconnected.`);
   }
@@ -171,8 +174,13 @@ export class TokenManager implements AccessTokenSource {
         return await this.#refreshOnce(channelId, generation);
       } catch (error) {
         const transient = error instanceof TokenEndpointError && error.kind === 'transient';
-        if (!transient || attempt >= this.#o.maxAttempts || this.#stopped) throw this.#failed(channelId, error);
-        const wait = backoffDelay(attempt, { baseMs: this.#o.backoffBaseMs, maxMs: this.#o.backoffMaxMs }, this.#random);
+        if (!transient || attempt >= this.#o.maxAttempts || this.#stopped)
+          throw this.#failed(channelId, error);
+        const wait = backoffDelay(
+          attempt,
+          { baseMs: this.#o.backoffBaseMs, maxMs: this.#o.backoffMaxMs },
+          this.#random,
+        );
         this.#d.log.info('token refresh will be retried', { channelId, attempt, waitMs: wait });
         await new Promise<void>((resolve) => this.#d.clock.setTimeout(resolve, wait));
       }
@@ -185,17 +193,43 @@ export class TokenManager implements AccessTokenSource {
       this.#assertUsable(channelId);
       const client = this.#d.client();
       if (!client)
-        throw new AppError('no_client', 'No Google OAuth client is set. Set one on the Channels screen.');
+        throw new AppError(
+          'no_client',
+          'No Google OAuth client is set. Set one on the Channels screen.',
+        );
       const stored = this.#d.secrets.get({ kind: 'refresh_token', id: channelId });
-      if (!stored) throw new TokenEndpointError('invalid_grant', 'No refresh token is stored for this channel.', null, null);
-      const response = await refreshAccessToken(this.#d.http, this.#d.tokenUrl, client, stored.toString('utf8'));
+      if (!stored)
+        throw new TokenEndpointError(
+          'invalid_grant',
+          'No refresh token is stored for this channel.',
+          null,
+          null,
+        );
+      const response = await refreshAccessToken(
+        this.#d.http,
+        this.#d.tokenUrl,
+        client,
+        stored.toString('utf8'),
+      );
       if (response.refresh_token)
-        this.#d.secrets.put({ kind: 'refresh_token', id: channelId }, Buffer.from(response.refresh_token, 'utf8'));
+        this.#d.secrets.put(
+          { kind: 'refresh_token', id: channelId },
+          Buffer.from(response.refresh_token, 'utf8'),
+        );
       const at = new Date(this.#d.clock.now()).toISOString();
       this.#d.channels.recordRefresh(channelId, 'ok', at);
-      this.#d.audit.record(channelId, 'refresh', 'ok', `access token valid for ${Math.round(response.expires_in)} s`);
+      this.#d.audit.record(
+        channelId,
+        'refresh',
+        'ok',
+        `access token valid for ${Math.round(response.expires_in)} s`,
+      );
       const entry = this.#store(channelId, response, generation);
-      if (!entry) throw new AppError('channel_disconnected', 'The channel was disconnected during the refresh.');
+      if (!entry)
+        throw new AppError(
+          'channel_disconnected',
+          'The channel was disconnected during the refresh.',
+        );
       return entry;
     } finally {
       release();
@@ -242,7 +276,10 @@ export class TokenManager implements AccessTokenSource {
       used: false,
       cancelTimer: () => undefined,
     };
-    entry.cancelTimer = this.#d.clock.setTimeout(() => this.#onRefreshDue(channelId, entry), entry.refreshAt - now);
+    entry.cancelTimer = this.#d.clock.setTimeout(
+      () => this.#onRefreshDue(channelId, entry),
+      entry.refreshAt - now,
+    );
     this.#cache.set(channelId, entry);
     this.#d.onChange(channelId);
     return entry;

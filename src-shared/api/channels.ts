@@ -14,7 +14,14 @@ const FlowRef = z.object({ flowId: z.string().min(1) }).strict();
 
 /** Either the text of a downloaded client_secret.json, or id and secret typed in. */
 export const ClientSetInputSchema = z.union([
-  z.object({ fileText: z.string().min(1).max(64 * 1024) }).strict(),
+  z
+    .object({
+      fileText: z
+        .string()
+        .min(1)
+        .max(64 * 1024),
+    })
+    .strict(),
   z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).strict(),
 ]);
 export type ClientSetInput = z.infer<typeof ClientSetInputSchema>;
@@ -53,11 +60,15 @@ export const channelMethods = {
     ConnectOutcomeSchema,
     'Wait for a sign-in started with channels.connect to end',
   ),
-  'channels.cancelConnect': method(FlowRef, z.object({ cancelled: z.boolean() }), 'Cancel a sign-in'),
+  'channels.cancelConnect': method(
+    FlowRef,
+    z.object({ cancelled: z.boolean() }),
+    'Cancel a sign-in',
+  ),
   'channels.disconnect': method(
     ChannelRef,
     DisconnectResultSchema,
-    "Revoke a channel at Google and delete its tokens; keeps its history",
+    'Revoke a channel at Google and delete its tokens; keeps its history',
   ),
   'channels.audit': method(
     ChannelRef.extend({ limit: z.number().int().min(1).max(1000).default(100) }),
