@@ -67,7 +67,7 @@ export async function provisionChannel(
   } catch (error) {
     deps.audit.record(null, 'consent', 'failed', (error as Error).message);
     // Do not leave a grant behind that Dropline will never use.
-    await revokeToken(deps.http, deps.endpoints.revoke, refreshToken);
+    await revokeToken(deps.http, deps.endpoints.revoke, refreshToken, client);
     throw error;
   }
   const at = new Date(deps.clock.now()).toISOString();

@@ -154,18 +154,23 @@ export function refreshAccessToken(
 /**
  * POST /revoke token=... (200 ok, 400 error). A 400 `invalid_token` means it
  * was already revoked or expired: for a disconnect that is success too.
+ * The client authenticates when known (RFC 7009); Google ignores it.
  */
 export async function revokeToken(
   http: HttpFetch,
   revokeUrl: string,
   token: string,
+  client: ClientAuth | null = null,
 ): Promise<boolean> {
+  const form: Record<string, string> = { token, token_type_hint: 'refresh_token' };
+  if (client)
+    Object.assign(form, { client_id: client.clientId, client_secret: client.clientSecret });
   let res;
   try {
     res = await http(revokeUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token }).toString(),
+      body: new URLSearchParams(form).toString(),
     });
   } catch {
     return false;

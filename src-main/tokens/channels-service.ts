@@ -8,7 +8,7 @@ import type {
 import type { Clock } from '../core/clock.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { HttpFetch } from '../auth/http.ts';
-import { revokeToken } from '../auth/token-endpoint.ts';
+import { revokeToken, type ClientAuth } from '../auth/token-endpoint.ts';
 import type { SecretStore } from '../vault/secret-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { ChannelRecord, ChannelRepository } from './channel-repository.ts';
@@ -18,6 +18,7 @@ export interface ChannelsServiceDeps {
   clock: Clock;
   http: HttpFetch;
   revokeUrl: string;
+  client: () => ClientAuth | null;
   secrets: SecretStore;
   channels: ChannelRepository;
   audit: AuditLog;
@@ -83,7 +84,12 @@ export class ChannelsService {
     const stored = this.#d.secrets.get(ref);
     this.#d.tokens?.forget(channelId);
     const revoked = stored
-      ? await revokeToken(this.#d.http, this.#d.revokeUrl, stored.toString('utf8'))
+      ? await revokeToken(
+          this.#d.http,
+          this.#d.revokeUrl,
+          stored.toString('utf8'),
+          this.#d.client(),
+        )
       : true;
     this.#d.secrets.delete(ref);
     this.#d.channels.setStatus(

@@ -55,6 +55,7 @@ export function createChannelServices(d: ChannelServicesDeps): ChannelServices {
     clock: d.clock,
     http,
     revokeUrl: endpoints.revoke,
+    client: () => clients.credentials(),
     secrets: d.secrets,
     channels: repo,
     audit,
