@@ -21,14 +21,21 @@ export type KeychainEntryFactory = (service: string, account: string) => Keychai
  * library's default falls back to the kernel keyring, which forgets every key
  * at reboot and would take all stored secrets with it.
  */
-export function napiKeychain(platform: NodeJS.Platform = process.platform): KeychainEntryFactory {
+export function napiKeychain(
+  platform: NodeJS.Platform = process.platform,
+  load: () => Pick<typeof Keyring, 'Entry'> = loadKeyring,
+): KeychainEntryFactory {
   return (service, account) => {
-    // Loaded on first use so engines that never store a secret do not need the native module.
-    const { Entry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
+    const { Entry } = load();
     return platform === 'linux'
       ? new Entry(service, account, { linux: { store: 'secret-service' } })
       : new Entry(service, account);
   };
+}
+
+// Loaded on first use so engines that never store a secret do not need the native module.
+function loadKeyring(): Pick<typeof Keyring, 'Entry'> {
+  return createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
 }
 
 /** One key per data folder, so two Dropline data dirs never share a key. */
