@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type * as Keyring from '@napi-rs/keyring';
 import { KEY_BYTES } from './aead.ts';
-import { unwrapWithKek, wrapWithKek, type KeyProvider } from './key-provider.ts';
+import { capitalize, unwrapWithKek, wrapWithKek, type KeyProvider } from './key-provider.ts';
 import { VaultError, VaultErrorReason } from './vault-error.ts';
 
 export const KEYCHAIN_SERVICE = 'Dropline';
@@ -99,7 +99,7 @@ export function keychainProvider(opts: {
         if (!kek) {
           throw new VaultError(
             VaultErrorReason.unavailable,
-            `${label} accepted Dropline's key but does not return it. ${HEADLESS_HINT}`,
+            `${capitalize(label)} accepted Dropline's key but does not return it. ${HEADLESS_HINT}`,
           );
         }
       }
@@ -110,7 +110,7 @@ export function keychainProvider(opts: {
       if (!kek) {
         throw new VaultError(
           VaultErrorReason.wrongKey,
-          `${label} has no Dropline key for this data folder (service "${KEYCHAIN_SERVICE}", account "${account}"): it was deleted, or the folder was copied from another user or machine. Restore the keychain entry; Dropline did not create a new key, so the stored secrets are untouched.`,
+          `${capitalize(label)} has no Dropline key for this data folder (service "${KEYCHAIN_SERVICE}", account "${account}"): it was deleted, or the folder was copied from another user or machine. Restore the keychain entry; Dropline did not create a new key, so the stored secrets are untouched.`,
         );
       }
       return unwrapWithKek(

@@ -155,6 +155,19 @@ describe('vault on real SQLite', () => {
     );
   });
 
+  test('a truncated blob or a value edited into text fails closed', () => {
+    const { db } = freshDb();
+    const vault = openVault(db, { providers: [keyFileProvider(keyA)] });
+    vault.store.put(UC1, Buffer.from('1//token'));
+    setBlob(db, UC1, rawBlob(db, UC1).subarray(0, 10));
+    assert.throws(
+      () => vault.store.get(UC1),
+      isReason(VaultErrorReason.corrupt, /UC1-channel/, /too short/),
+    );
+    db.prepare("UPDATE secrets SET blob = 'plain text' WHERE id = ?").run(UC1.id);
+    assert.throws(() => vault.store.get(UC1), isReason(VaultErrorReason.corrupt, /UC1-channel/));
+  });
+
   test('two rows with swapped blobs both fail closed', () => {
     const { db } = freshDb();
     const vault = openVault(db, { providers: [keyFileProvider(keyA)] });
