@@ -3,8 +3,19 @@ import { CliError, ExitCode, usageError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
+import { channelsCommand } from './commands/channels.ts';
+import { clientCommand } from './commands/client.ts';
+import { connectCommand } from './commands/connect.ts';
+import { disconnectCommand } from './commands/disconnect.ts';
 
-export const commands: Command[] = [serveCommand, statusCommand];
+export const commands: Command[] = [
+  serveCommand,
+  statusCommand,
+  clientCommand,
+  connectCommand,
+  channelsCommand,
+  disconnectCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

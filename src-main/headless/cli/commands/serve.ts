@@ -5,7 +5,7 @@ import { startEngine } from '../../serve.ts';
 import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 
-function openInBrowser(url: string): void {
+export function openInBrowser(url: string): void {
   const [cmd, args] =
     process.platform === 'darwin'
       ? ['open', [url]]
