@@ -8,6 +8,7 @@ import { denyAllPermissions, guardWindow } from './guard-navigation.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { installIpc } from './ipc.ts';
 import { windowOptions } from './window-options.ts';
+import { isAllowedExternalUrl } from './external-links.ts';
 
 export interface DesktopPaths {
   preload: string;
@@ -45,6 +46,11 @@ export async function startDesktop(
   const core = createCore(config, { safeStorage: electron.safeStorage });
   const extraOrigins = config.googleBaseUrl ? [new URL(config.googleBaseUrl).origin] : [];
 
+  // Sign-in: only a validated Google (or sandbox) authorization URL goes to the browser.
+  core.services.channels.connect.onAuthorizationUrl((url) => {
+    if (isAllowedExternalUrl(url, extraOrigins)) void electron.shell.openExternal(url);
+    else core.log.warn('refused to open an authorization URL outside the allowlist');
+  });
   denyAllPermissions(electron);
   handleAppProtocol(electron.session.defaultSession, paths.rendererDir, extraOrigins);
 
