@@ -1,0 +1,126 @@
+import { useState, type DragEvent } from 'react';
+import { useChannels } from '../../state/channels-store.ts';
+
+/**
+ * The user's own Google OAuth client: drop or pick client_secret.json, or
+ * paste its contents, or type id and secret. Validation happens in the engine.
+ */
+export function ClientSetup() {
+  const { client, clientError, setClient } = useChannels();
+  const [open, setOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [pasted, setPasted] = useState('');
+  const [id, setId] = useState('');
+  const [secret, setSecret] = useState('');
+
+  const submitText = async (fileText: string) => {
+    if (await setClient({ fileText })) setOpen(false);
+  };
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) await submitText(await file.text());
+  };
+
+  if (client?.configured && !open)
+    return (
+      <div className="client-summary" data-testid="client-summary">
+        Google OAuth client: <code>{client.clientId}</code>
+        {client.projectId && <> (project {client.projectId})</>}{' '}
+        <button type="button" className="link-button" onClick={() => setOpen(true)}>
+          Change
+        </button>
+      </div>
+    );
+
+  return (
+    <section className="panel" aria-labelledby="client-setup-title">
+      <h3 id="client-setup-title">Google OAuth client</h3>
+      <p>
+        Dropline signs in with your own Google Cloud OAuth client of type{' '}
+        <strong>Desktop app</strong>. Download its <code>client_secret.json</code> and drop it here.
+      </p>
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        data-testid="client-drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => void onDrop(e)}
+      >
+        Drop client_secret.json here, or{' '}
+        <label className="link-button">
+          pick the file
+          <input
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="client-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void file.text().then(submitText);
+            }}
+          />
+        </label>
+      </div>
+      <details>
+        <summary>Paste instead</summary>
+        <div className="form">
+          <label>
+            Contents of client_secret.json
+            <textarea
+              name="clientJson"
+              rows={4}
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+            />
+          </label>
+          <button type="button" disabled={!pasted.trim()} onClick={() => void submitText(pasted)}>
+            Use this JSON
+          </button>
+          <label>
+            Client ID
+            <input name="clientId" value={id} onChange={(e) => setId(e.target.value)} />
+          </label>
+          <label>
+            Client secret
+            <input
+              name="clientSecret"
+              type="password"
+              autoComplete="off"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+            />
+          </label>
+          <button
+            type="button"
+            disabled={!id.trim() || !secret.trim()}
+            onClick={() =>
+              void setClient({ clientId: id, clientSecret: secret }).then((ok) => {
+                if (ok) {
+                  setSecret('');
+                  setOpen(false);
+                }
+              })
+            }
+          >
+            Save client
+          </button>
+        </div>
+      </details>
+      {clientError && (
+        <p className="error-text" role="alert" data-testid="client-error">
+          {clientError}
+        </p>
+      )}
+      {client?.configured && (
+        <button type="button" className="link-button" onClick={() => setOpen(false)}>
+          Keep the current client
+        </button>
+      )}
+    </section>
+  );
+}
