@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './app.ts';
+import { cookieEvents, cookieMethods } from './cookies.ts';
 import { method } from './define.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { NoticeSchema } from '../domain/notice.ts';
@@ -15,12 +16,14 @@ export const methods = {
   'app.info': method(NoInput, AppInfoSchema, 'Version, data directory and mode of the engine'),
   'settings.get': method(NoInput, SettingsSchema, 'Read all settings'),
   'settings.set': method(SettingsPatchSchema, SettingsSchema, 'Change some settings'),
+  ...cookieMethods,
 };
 
 /** Every event the engine announces, with its payload. */
 export const events = {
   'app.noticed': NoticeSchema,
   'settings.changed': SettingsSchema,
+  ...cookieEvents,
 };
 
 export type Methods = typeof methods;
