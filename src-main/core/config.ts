@@ -9,7 +9,13 @@ export interface CoreConfig {
   version: string;
   googleBaseUrl: string | null;
   logLevel: LogLevel;
+  /** DROPLINE_KEY_PROVIDER: what protects the vault's data key (cli.md); absent means `keychain`. */
+  keyProvider?: KeyProviderName;
+  /** DROPLINE_MASTER_KEY_FILE, resolved; used with keyProvider `file`. */
+  masterKeyFile?: string | null;
 }
+
+export type KeyProviderName = 'keychain' | 'file';
 
 type Env = Record<string, string | undefined>;
 
@@ -54,5 +60,19 @@ export function configFromEnv(opts: {
     version: opts.version,
     googleBaseUrl: base ? base.replace(/\/+$/, '') : null,
     logLevel: parseLogLevel(opts.env.DROPLINE_LOG_LEVEL),
+    keyProvider: parseKeyProvider(opts.env.DROPLINE_KEY_PROVIDER),
+    masterKeyFile: opts.env.DROPLINE_MASTER_KEY_FILE?.trim()
+      ? resolve(opts.env.DROPLINE_MASTER_KEY_FILE.trim())
+      : null,
   };
+}
+
+/** A typo must not quietly pick the keychain: the vault would get a slot the user did not mean. */
+export function parseKeyProvider(value: string | undefined): KeyProviderName {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'keychain') return 'keychain';
+  if (v === 'file') return 'file';
+  throw new Error(
+    `DROPLINE_KEY_PROVIDER must be "keychain" or "file", not ${JSON.stringify(value)}.`,
+  );
 }

@@ -6,6 +6,10 @@ import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
+import type { SafeStorageLike } from '../electron/electron-like.ts';
+import type { KeyProvider } from '../vault/key-provider.ts';
+import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
+import { openVault, type Vault } from '../vault/vault.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
@@ -14,11 +18,17 @@ import { Notices } from './notices.ts';
 export interface CoreDeps {
   clock?: Clock;
   logSink?: LogSink;
+  /** Desktop: Electron's safeStorage protects the vault key. */
+  safeStorage?: SafeStorageLike;
+  /** Tests: replace the configured key providers. */
+  keyProviders?: () => KeyProvider[];
 }
 
 export interface Services {
   settings: SettingsService;
   notices: Notices;
+  /** Encrypted secrets (`vault.store`); unlocks on first use. */
+  vault: Vault;
 }
 
 export interface Core {
@@ -43,6 +53,13 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const services: Services = {
     settings: new SettingsService(new SettingsRepository(db), events, clock),
     notices: new Notices(events, clock),
+    vault: openVault(db, {
+      clock,
+      // Lazy: an engine that never stores a secret starts without any keychain.
+      providers:
+        deps.keyProviders ??
+        (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
+    }),
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
@@ -56,6 +73,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     services,
     async close() {
       log.info('engine stopping');
+      services.vault.lock();
       db.close();
     },
   };

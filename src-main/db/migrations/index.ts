@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
 import { cookieFiles } from './006-cookie-files.ts';
+import { vault } from './002-vault.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, cookieFiles];
+export const migrations: readonly Migration[] = [initial, vault, cookieFiles];
