@@ -100,7 +100,7 @@ export class CookieService {
     const id = randomUUID();
     const importedAt = this.#now();
     this.#d.vault.put(ref(id), bytes);
-    let pruned: CookieRow[] = [];
+    let pruned: CookieRow[];
     try {
       pruned = this.#d.repo.transaction(() => {
         this.#d.repo.shiftDown(label);

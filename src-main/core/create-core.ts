@@ -10,6 +10,8 @@ import type { SafeStorageLike } from '../electron/electron-like.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
+import { createCookieServices, type CookieServices } from '../cookies/create-cookies.ts';
+import { systemYtDlp, type YtDlpRunner } from '../cookies/ytdlp-runner.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
@@ -22,6 +24,8 @@ export interface CoreDeps {
   safeStorage?: SafeStorageLike;
   /** Tests: replace the configured key providers. */
   keyProviders?: () => KeyProvider[];
+  /** Tests: another yt-dlp (default: DROPLINE_YTDLP or `yt-dlp` on PATH). */
+  ytdlp?: YtDlpRunner;
 }
 
 export interface Services {
@@ -29,6 +33,8 @@ export interface Services {
   notices: Notices;
   /** Encrypted secrets (`vault.store`); unlocks on first use. */
   vault: Vault;
+  cookies: CookieServices['cookies'];
+  downloads: CookieServices['downloads'];
 }
 
 export interface Core {
@@ -50,16 +56,32 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   const db = openDatabase(join(config.dataDir, 'dropline.db'));
   const events = new EventHub();
+  const settings = new SettingsService(new SettingsRepository(db), events, clock);
+  const notices = new Notices(events, clock);
+  const vault = openVault(db, {
+    clock,
+    // Lazy: an engine that never stores a secret starts without any keychain.
+    providers:
+      deps.keyProviders ??
+      (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
+  });
+  const cookieServices = createCookieServices({
+    db,
+    secrets: vault.store,
+    events,
+    clock,
+    log,
+    notices,
+    settings,
+    dataDir: config.dataDir,
+    runner: deps.ytdlp ?? systemYtDlp(config.ytdlpPath ?? undefined, process.env.PATH),
+  });
   const services: Services = {
-    settings: new SettingsService(new SettingsRepository(db), events, clock),
-    notices: new Notices(events, clock),
-    vault: openVault(db, {
-      clock,
-      // Lazy: an engine that never stores a secret starts without any keychain.
-      providers:
-        deps.keyProviders ??
-        (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
-    }),
+    settings,
+    notices,
+    vault,
+    cookies: cookieServices.cookies,
+    downloads: cookieServices.downloads,
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
@@ -73,6 +95,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     services,
     async close() {
       log.info('engine stopping');
+      await cookieServices.stop();
       services.vault.lock();
       db.close();
     },
