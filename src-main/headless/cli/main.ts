@@ -1,10 +1,12 @@
 import { appVersion } from '../../core/version.ts';
 import { CliError, ExitCode, usageError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
+import { cookiesCommand } from './commands/cookies.ts';
+import { downloadCommand } from './commands/download.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
 
-export const commands: Command[] = [serveCommand, statusCommand];
+export const commands: Command[] = [serveCommand, statusCommand, cookiesCommand, downloadCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
