@@ -114,10 +114,6 @@ export class CookieService {
       this.#d.vault.delete(ref(id));
       throw error;
     }
-    for (const row of pruned) {
-      this.#d.vault.delete(ref(row.id));
-      this.#d.audit.record('prune', label, 'ok', { version: row.id });
-    }
     if (sourcePath) this.#sources.set(id, { path: sourcePath, hash: sha256(bytes) });
     const backups = this.#d.repo.byLabel(label).length - 1;
     this.#d.audit.record('import', label, 'ok', {
@@ -127,6 +123,10 @@ export class CookieService {
       signedIn: summary.signedInToYouTube,
       backups,
     });
+    for (const row of pruned) {
+      this.#d.vault.delete(ref(row.id));
+      this.#d.audit.record('prune', label, 'ok', { version: row.id });
+    }
     this.#d.log.info('cookie file imported', {
       label,
       version: id,
