@@ -37,7 +37,7 @@ export function unwrapWithKek(
     if (err instanceof AeadError && err.failure === 'authentication') {
       throw new VaultError(
         VaultErrorReason.wrongKey,
-        `${provider.label} does not open this vault: its key is not the one the vault was created with. ${wrongKeyHint}`,
+        `${capitalize(provider.label)} does not open this vault: its key is not the one the vault was created with. ${wrongKeyHint}`,
       );
     }
     throw new VaultError(
@@ -66,4 +66,8 @@ export function refusingProvider(id: KeyProviderId, label: string, error: VaultE
       throw error;
     },
   };
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type * as Keyring from '@napi-rs/keyring';
 import { KEY_BYTES } from './aead.ts';
-import { unwrapWithKek, wrapWithKek, type KeyProvider } from './key-provider.ts';
+import { capitalize, unwrapWithKek, wrapWithKek, type KeyProvider } from './key-provider.ts';
 import { VaultError, VaultErrorReason } from './vault-error.ts';
 
 export const KEYCHAIN_SERVICE = 'Dropline';
@@ -21,14 +21,21 @@ export type KeychainEntryFactory = (service: string, account: string) => Keychai
  * library's default falls back to the kernel keyring, which forgets every key
  * at reboot and would take all stored secrets with it.
  */
-export function napiKeychain(platform: NodeJS.Platform = process.platform): KeychainEntryFactory {
+export function napiKeychain(
+  platform: NodeJS.Platform = process.platform,
+  load: () => Pick<typeof Keyring, 'Entry'> = loadKeyring,
+): KeychainEntryFactory {
   return (service, account) => {
-    // Loaded on first use so engines that never store a secret do not need the native module.
-    const { Entry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
+    const { Entry } = load();
     return platform === 'linux'
       ? new Entry(service, account, { linux: { store: 'secret-service' } })
       : new Entry(service, account);
   };
+}
+
+// Loaded on first use so engines that never store a secret do not need the native module.
+function loadKeyring(): Pick<typeof Keyring, 'Entry'> {
+  return createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
 }
 
 /** One key per data folder, so two Dropline data dirs never share a key. */
@@ -92,7 +99,7 @@ export function keychainProvider(opts: {
         if (!kek) {
           throw new VaultError(
             VaultErrorReason.unavailable,
-            `${label} accepted Dropline's key but does not return it. ${HEADLESS_HINT}`,
+            `${capitalize(label)} accepted Dropline's key but does not return it. ${HEADLESS_HINT}`,
           );
         }
       }
@@ -103,7 +110,7 @@ export function keychainProvider(opts: {
       if (!kek) {
         throw new VaultError(
           VaultErrorReason.wrongKey,
-          `${label} has no Dropline key for this data folder (service "${KEYCHAIN_SERVICE}", account "${account}"): it was deleted, or the folder was copied from another user or machine. Restore the keychain entry; Dropline did not create a new key, so the stored secrets are untouched.`,
+          `${capitalize(label)} has no Dropline key for this data folder (service "${KEYCHAIN_SERVICE}", account "${account}"): it was deleted, or the folder was copied from another user or machine. Restore the keychain entry; Dropline did not create a new key, so the stored secrets are untouched.`,
         );
       }
       return unwrapWithKek(

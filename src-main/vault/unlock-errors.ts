@@ -3,6 +3,13 @@ import { VaultError, VaultErrorReason } from './vault-error.ts';
 
 const UNTOUCHED = 'Dropline did not create a new key, so the stored secrets are untouched.';
 
+const SLOT_NAMES: Record<string, string> = {
+  keychain: 'the OS keychain',
+  file: 'a key file',
+  safe_storage: "the desktop app's keychain (safeStorage)",
+  passphrase: 'a passphrase',
+};
+
 // How a user brings back the provider that holds a slot.
 const HOW_TO_USE: Record<string, string> = {
   keychain:
@@ -24,7 +31,7 @@ export function noMatchingProvider(
     : VaultErrorReason.wrongKey;
   return new VaultError(
     reason,
-    `The vault's key is held by ${slotProviders.join(', ')}, but this Dropline is set up with ${configured}. To unlock it, ${ways.join('; or ')}. ${UNTOUCHED}`,
+    `The vault's key is held by ${slotProviders.map((s) => SLOT_NAMES[s] ?? s).join(', ')}, but this Dropline is set up with ${configured}. To unlock it, ${ways.join('; or ')}. ${UNTOUCHED}`,
   );
 }
 

@@ -61,12 +61,14 @@ export class VaultTables {
     return this.#db.prepare('SELECT count(*) FROM secrets').pluck().get() as number;
   }
 
+  /** A value that is not a BLOB (edited by hand) comes back as an empty buffer, which fails to open. */
   readBlob(ref: SecretRef): Buffer | null {
     const blob = this.#db
       .prepare('SELECT blob FROM secrets WHERE kind = ? AND id = ?')
       .pluck()
-      .get(ref.kind, ref.id) as Buffer | undefined;
-    return blob ?? null;
+      .get(ref.kind, ref.id) as unknown;
+    if (blob === undefined) return null;
+    return Buffer.isBuffer(blob) ? blob : Buffer.alloc(0);
   }
 
   writeBlob(ref: SecretRef, blob: Buffer, at: string): void {
