@@ -38,6 +38,7 @@ type Attempt =
   | { outcome: 'failed'; kind: FailureKind; message: string };
 
 const PROGRESS_INTERVAL_MS = 250;
+const REFUSED = 'refused by the site (sign-in or bot check)';
 
 /** A queue of yt-dlp downloads, one at a time, with cookie fallback. */
 export class DownloadService {
@@ -164,20 +165,19 @@ export class DownloadService {
   }
 
   #settle(job: Download, candidates: (CookieRow | null)[], last: Attempt): void {
-    const active = candidates[0];
+    const active = candidates[0] ?? null;
+    const backup = candidates[1] ?? null;
     const usedBackup = job.attempts > 1;
-    if (active && usedBackup) {
-      // The active file was refused: whatever the backup did, the user must refresh it.
-      this.#d.cookies.markFailure(
-        active,
-        job.id,
-        'refused by the site (sign-in or bot check)',
-        true,
-      );
+    const refused = last.outcome === 'failed' && last.kind === 'auth';
+    // A fallback means the active file was refused: whatever the backup did, it needs refreshing.
+    if (active && (usedBackup || refused)) {
+      this.#d.cookies.markFailure(active, job.id, REFUSED, true);
+      if (backup && usedBackup && refused)
+        this.#d.cookies.markFailure(backup, job.id, REFUSED, true);
       this.#d.notices.post(
         'warning',
         `Cookies "${active.label}" were refused`,
-        `${last.outcome === 'done' ? 'The download succeeded with the backup file, but the' : 'The'} active cookie file failed the sign-in or bot check. ${REFRESH_ADVICE}`,
+        `${last.outcome === 'done' ? 'The download succeeded with the backup file, but the active' : usedBackup ? 'The active and the backup' : 'The active'} cookie file failed the sign-in or bot check. ${REFRESH_ADVICE}`,
       );
     }
     switch (last.outcome) {
@@ -189,13 +189,6 @@ export class DownloadService {
         break;
       case 'failed': {
         const auth = last.kind === 'auth' && active;
-        if (active && !usedBackup && auth)
-          this.#d.cookies.markFailure(
-            active,
-            job.id,
-            'refused by the site (sign-in or bot check)',
-            true,
-          );
         const message = auth
           ? `YouTube refused the cookie file "${active.label}"${usedBackup ? ' and its backup' : ''} (${last.message}). ${REFRESH_ADVICE}`
           : last.message;

@@ -53,7 +53,6 @@ function auditActions(core: Core, label: string): string[] {
 
 describe('downloads with real yt-dlp and stored cookie files', () => {
   const env = makeEnv();
-  const log = memorySink();
   let server: VideoServer;
   let core: Core;
   const good = secretValue('goodsession');
@@ -63,7 +62,8 @@ describe('downloads with real yt-dlp and stored cookie files', () => {
   before(async () => {
     server = await startVideoServer();
     server.valid.add(good);
-    core = createCore(env.config(), { logSink: log });
+    // The real file sink: the test reads <data>/logs afterwards.
+    core = createCore(env.config());
   });
   after(async () => {
     await core.close();
@@ -173,7 +173,10 @@ describe('downloads with real yt-dlp and stored cookie files', () => {
       files.some((f) => f.endsWith('-wal')),
       'the WAL was checked too',
     );
-    const haystacks = [...files.map((f) => readFileSync(f)), Buffer.from(log.lines.join(''))];
+    const logDir = join(env.dataDir, 'logs');
+    const logs = readdirSync(logDir).map((f) => readFileSync(join(logDir, f)));
+    assert.ok(Buffer.concat(logs).includes('yt-dlp failed'), 'the logs were written');
+    const haystacks = [...files.map((f) => readFileSync(f)), ...logs];
     for (const value of values)
       for (const hay of haystacks)
         assert.equal(hay.includes(value), false, `found ${value.slice(0, 12)}…`);

@@ -24,6 +24,8 @@ export function makeEnv(extra: Record<string, string> = {}): {
     DROPLINE_DATA_DIR: dataDir,
     DROPLINE_KEY_PROVIDER: 'file',
     DROPLINE_MASTER_KEY_FILE: keyFile,
+    // The most talkative level, so a leak at any level shows up in the logs.
+    DROPLINE_LOG_LEVEL: 'debug',
     ...extra,
   };
   return {
