@@ -13,6 +13,8 @@ export interface CoreConfig {
   keyProvider?: KeyProviderName;
   /** DROPLINE_MASTER_KEY_FILE, resolved; used with keyProvider `file`. */
   masterKeyFile?: string | null;
+  /** DROPLINE_YTDLP: yt-dlp's path or command name; absent means `yt-dlp` on PATH. */
+  ytdlpPath?: string | null;
 }
 
 export type KeyProviderName = 'keychain' | 'file';
@@ -64,6 +66,7 @@ export function configFromEnv(opts: {
     masterKeyFile: opts.env.DROPLINE_MASTER_KEY_FILE?.trim()
       ? resolve(opts.env.DROPLINE_MASTER_KEY_FILE.trim())
       : null,
+    ytdlpPath: opts.env.DROPLINE_YTDLP?.trim() || null,
   };
 }
 

@@ -15,6 +15,8 @@ import {
   type ChannelServices,
   type ChannelServicesDeps,
 } from '../tokens/create-channel-services.ts';
+import { createCookieServices, type CookieServices } from '../cookies/create-cookies.ts';
+import { systemYtDlp, type YtDlpRunner } from '../cookies/ytdlp-runner.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
@@ -29,6 +31,8 @@ export interface CoreDeps {
   keyProviders?: () => KeyProvider[];
   /** Tests: HTTP, sign-in timeout and refresh tuning for the channel services. */
   channels?: Pick<ChannelServicesDeps, 'http' | 'signInTimeoutMs' | 'tokenOptions' | 'random'>;
+  /** Tests: another yt-dlp (default: DROPLINE_YTDLP or `yt-dlp` on PATH). */
+  ytdlp?: YtDlpRunner;
 }
 
 export interface Services {
@@ -38,6 +42,8 @@ export interface Services {
   vault: Vault;
   /** OAuth client, sign-in, access tokens (the AccessTokenSource), channel health. */
   channels: ChannelServices;
+  cookies: CookieServices['cookies'];
+  downloads: CookieServices['downloads'];
 }
 
 export interface Core {
@@ -59,6 +65,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   const db = openDatabase(join(config.dataDir, 'dropline.db'));
   const events = new EventHub();
+  const settings = new SettingsService(new SettingsRepository(db), events, clock);
   const notices = new Notices(events, clock);
   const vault = openVault(db, {
     clock,
@@ -67,10 +74,23 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       deps.keyProviders ??
       (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
   });
+  const cookieServices = createCookieServices({
+    db,
+    secrets: vault.store,
+    events,
+    clock,
+    log,
+    notices,
+    settings,
+    dataDir: config.dataDir,
+    runner: deps.ytdlp ?? systemYtDlp(config.ytdlpPath ?? undefined, process.env.PATH),
+  });
   const services: Services = {
-    settings: new SettingsService(new SettingsRepository(db), events, clock),
+    settings,
     notices,
     vault,
+    cookies: cookieServices.cookies,
+    downloads: cookieServices.downloads,
     channels: createChannelServices({
       db,
       clock,
@@ -95,6 +115,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     async close() {
       log.info('engine stopping');
       services.channels.stop();
+      await cookieServices.stop();
       services.vault.lock();
       db.close();
     },

@@ -16,5 +16,13 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'settings.get': () => services.settings.get(),
     'settings.set': (patch) => services.settings.set(patch),
     ...channelHandlers(services.channels),
+    'cookies.import': (input) => services.cookies.import(input),
+    'cookies.list': () => services.cookies.list(),
+    'cookies.check': ({ label }) => services.cookies.check(label),
+    'cookies.remove': ({ label }) => services.cookies.remove(label),
+    'cookies.deleteSource': ({ versionId }) => services.cookies.deleteSource(versionId),
+    'downloads.start': (input) => services.downloads.start(input),
+    'downloads.list': () => services.downloads.list(),
+    'downloads.cancel': ({ id }) => services.downloads.cancel(id),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './app.ts';
+import { cookieEvents, cookieMethods } from './cookies.ts';
 import { method } from './define.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { NoticeSchema } from '../domain/notice.ts';
@@ -17,6 +18,7 @@ export const methods = {
   'settings.get': method(NoInput, SettingsSchema, 'Read all settings'),
   'settings.set': method(SettingsPatchSchema, SettingsSchema, 'Change some settings'),
   ...channelMethods,
+  ...cookieMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -24,6 +26,7 @@ export const events = {
   'app.noticed': NoticeSchema,
   'settings.changed': SettingsSchema,
   ...channelEvents,
+  ...cookieEvents,
 };
 
 export type Methods = typeof methods;

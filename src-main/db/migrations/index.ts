@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
 import { vault } from './002-vault.ts';
 import { channels } from './003-channels.ts';
+import { cookieFiles } from './006-cookie-files.ts';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, vault, channels];
+export const migrations: readonly Migration[] = [initial, vault, channels, cookieFiles];

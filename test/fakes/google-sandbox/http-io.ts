@@ -30,8 +30,13 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const body = (await readBody(req, 64 * 1024)).toString('utf8');
   const type = req.headers['content-type'] ?? '';
   if (type.includes('application/json') && body.trim()) {
-    const parsed: unknown = JSON.parse(body);
     const params = new URLSearchParams();
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      // Unparseable JSON reads as an empty form: the endpoint then names the missing field.
+    }
     if (parsed && typeof parsed === 'object')
       for (const [key, value] of Object.entries(parsed)) params.set(key, String(value));
     return params;

@@ -8,7 +8,7 @@ import {
 import { isAppError } from '../../../../src-shared/api/errors.ts';
 import { ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
-import { cliErrorFrom, withEngine } from '../engine-session.ts';
+import { withEngine } from '../engine-session.ts';
 
 const USAGE = 'dropline client set --file client_secret.json | --id ID --secret S';
 
@@ -57,11 +57,7 @@ export const clientCommand: Command = {
       if (isAppError(error) && error.code === INVALID_CLIENT) throw usageError(error.message);
       throw error;
     }
-    const info = await withEngine(ctx, (engine) =>
-      engine.api.invoke('client.set', input).catch((error: unknown) => {
-        throw cliErrorFrom(error, [INVALID_CLIENT]);
-      }),
-    );
+    const info = await withEngine(ctx, (engine) => engine.api.invoke('client.set', input));
     ctx.io.out(
       ctx.json
         ? JSON.stringify({ clientId: info.clientId, projectId: info.projectId })

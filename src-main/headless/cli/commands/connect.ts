@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ConnectOutcome } from '../../../../src-shared/domain/channel.ts';
 import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
-import { cliErrorFrom, withEngine } from '../engine-session.ts';
+import { withEngine } from '../engine-session.ts';
 import { openInBrowser } from './serve.ts';
 
 export const connectCommand: Command = {
@@ -22,11 +22,10 @@ export const connectCommand: Command = {
     const browser = !values['no-browser'];
     return withEngine(ctx, async (engine) => {
       const info = await engine.api.invoke('app.info', {});
-      const started = await engine.api
-        .invoke('channels.connect', { openBrowser: browser, loginHint: values['login-hint'] })
-        .catch((error: unknown) => {
-          throw cliErrorFrom(error);
-        });
+      const started = await engine.api.invoke('channels.connect', {
+        openBrowser: browser,
+        loginHint: values['login-hint'],
+      });
       ctx.io.out(
         ctx.json
           ? JSON.stringify({ authorizationUrl: started.authorizationUrl })

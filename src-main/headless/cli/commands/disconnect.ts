@@ -1,6 +1,6 @@
 import { ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
-import { cliErrorFrom, withEngine } from '../engine-session.ts';
+import { withEngine } from '../engine-session.ts';
 
 export const disconnectCommand: Command = {
   name: 'disconnect',
@@ -12,9 +12,7 @@ export const disconnectCommand: Command = {
       throw usageError('CHANNEL_ID: missing. Usage: dropline disconnect CHANNEL_ID');
     if (extra !== undefined) throw usageError(`Unexpected argument "${extra}".`);
     const result = await withEngine(ctx, (engine) =>
-      engine.api.invoke('channels.disconnect', { channelId }).catch((error: unknown) => {
-        throw cliErrorFrom(error, ['unknown_channel']);
-      }),
+      engine.api.invoke('channels.disconnect', { channelId }),
     );
     const { channel, revokedAtGoogle } = result;
     if (ctx.json)
