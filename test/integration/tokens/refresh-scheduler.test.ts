@@ -90,6 +90,19 @@ describe('refresh scheduler on a fake clock', () => {
     t.services.stop();
   });
 
+  test('invalidate after a 401 drops only that token; the next call gets a fresh one', async () => {
+    const t = setup({ channels: 1 });
+    const id = t.ids[0] as string;
+    const first = await t.settle(t.services.tokens.getAccessToken(id));
+    t.services.tokens.invalidate(id, 'some-older-token');
+    assert.equal(await t.services.tokens.getAccessToken(id), first);
+    t.services.tokens.invalidate(id, first);
+    const second = await t.settle(t.services.tokens.getAccessToken(id));
+    assert.notEqual(second, first);
+    assert.equal(t.fake.calls, 2);
+    t.services.stop();
+  });
+
   test('no refresh at startup, even after days closed: tokens are fetched when first needed', async () => {
     const t = setup({ channels: 200 });
     await t.clock.advance(3 * 24 * 3600_000);
