@@ -10,15 +10,29 @@ import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
 import { Notices } from './notices.ts';
+import type { UploadEnqueuer } from '../uploads/upload-request.ts';
+import { DropService } from '../watch/drop-service.ts';
+import { RecordingEnqueuer } from '../watch/recording-enqueuer.ts';
+import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
+import { WatchRepository } from '../watch/watch-repository.ts';
+import { WatchService } from '../watch/watch-service.ts';
 
 export interface CoreDeps {
   clock?: Clock;
   logSink?: LogSink;
+  /** The upload engine's queue; until it lands, a recorder that only writes SQLite rows. */
+  enqueuer?: UploadEnqueuer;
+  /** null: no ffprobe check (tests); default: ffprobe when installed. */
+  videoProbe?: VideoProbe | null;
+  /** How often a watched folder is looked for while it is offline or online. */
+  folderPresenceCheckMs?: number;
 }
 
 export interface Services {
   settings: SettingsService;
   notices: Notices;
+  watch: WatchService;
+  drops: DropService;
 }
 
 export interface Core {
@@ -40,10 +54,23 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   const db = openDatabase(join(config.dataDir, 'dropline.db'));
   const events = new EventHub();
+  const enqueuer = deps.enqueuer ?? new RecordingEnqueuer(db);
+  const watchRepo = new WatchRepository(db);
   const services: Services = {
     settings: new SettingsService(new SettingsRepository(db), events, clock),
     notices: new Notices(events, clock),
+    watch: new WatchService({
+      repo: watchRepo,
+      enqueuer,
+      clock,
+      log,
+      events,
+      probe: deps.videoProbe === undefined ? optionalFfprobe() : deps.videoProbe,
+      presenceCheckMs: deps.folderPresenceCheckMs,
+    }),
+    drops: new DropService(watchRepo, enqueuer, clock),
   };
+  services.watch.start();
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
 
@@ -56,6 +83,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     services,
     async close() {
       log.info('engine stopping');
+      await services.watch.close();
       db.close();
     },
   };

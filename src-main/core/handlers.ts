@@ -14,5 +14,15 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     }),
     'settings.get': () => services.settings.get(),
     'settings.set': (patch) => services.settings.set(patch),
+    'folders.list': () => services.watch.list(),
+    'folders.add': (input) => services.watch.add(input),
+    'folders.update': (input) => services.watch.update(input),
+    'folders.remove': (input) => services.watch.remove(input),
+    'folders.items': ({ folderId }) => services.watch.items(folderId),
+    'folders.resolveOffer': ({ folderId, choice }) => services.watch.resolveOffer(folderId, choice),
+    'folders.chooseThumbnail': ({ itemId, image }) => services.watch.chooseThumbnail(itemId, image),
+    'folders.retry': ({ itemId }) => services.watch.retry(itemId),
+    'folders.uploadAgain': ({ itemId }) => services.watch.uploadAgain(itemId),
+    'drops.queue': ({ items }) => services.drops.queue(items),
   };
 }
