@@ -81,13 +81,9 @@ export class WatchService {
 
   async add(input: AddInput): Promise<WatchedFolder> {
     const path = resolve(input.path);
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      throw new AppError('invalid_input', `path: ${path} does not exist.`);
-    }
-    if (!isDir) throw new AppError('invalid_input', `path: ${path} is not a folder.`);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) throw new AppError('invalid_input', `path: ${path} does not exist.`);
+    if (!stats.isDirectory()) throw new AppError('invalid_input', `path: ${path} is not a folder.`);
     if (this.#deps.repo.listFolders().some((f) => f.path === path))
       throw new AppError('already_exists', `${path} is already watched.`);
     const template = FolderTemplateSchema.parse(input.template ?? {});
