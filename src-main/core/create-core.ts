@@ -6,6 +6,12 @@ import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
+import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import { unavailableTokenSource } from '../uploads/unavailable-token-source.ts';
+import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
+import { googleEndpoints } from '../youtube/google-endpoints.ts';
+import { nodeHttp } from '../youtube/google-http.ts';
+import { defaultQuotaConfig } from '../youtube/quota-costs.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
@@ -14,11 +20,19 @@ import { Notices } from './notices.ts';
 export interface CoreDeps {
   clock?: Clock;
   logSink?: LogSink;
+  accessTokens?: AccessTokenSource;
+  /** Upload engine overrides (tests: chunk size, backoff, project id). */
+  uploads?: Partial<
+    Pick<UploadEngineDeps, 'chunkSize' | 'backoff' | 'projectIdFor' | 'quotaConfig' | 'http'>
+  >;
+  /** false: build the upload engine without starting it (one-shot CLI work). */
+  startUploads?: boolean;
 }
 
 export interface Services {
   settings: SettingsService;
   notices: Notices;
+  uploads: UploadEngine;
 }
 
 export interface Core {
@@ -40,12 +54,29 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   const db = openDatabase(join(config.dataDir, 'dropline.db'));
   const events = new EventHub();
+  const settings = new SettingsService(new SettingsRepository(db), events, clock);
+  const uploads = new UploadEngine({
+    db,
+    clock,
+    events,
+    log,
+    tokens: deps.accessTokens ?? unavailableTokenSource,
+    http: deps.uploads?.http ?? nodeHttp,
+    endpoints: googleEndpoints(config.googleBaseUrl),
+    limits: () => settings.get(),
+    quotaConfig: deps.uploads?.quotaConfig ?? (() => defaultQuotaConfig),
+    projectIdFor: deps.uploads?.projectIdFor ?? (() => 'default'),
+    chunkSize: deps.uploads?.chunkSize,
+    backoff: deps.uploads?.backoff,
+  });
   const services: Services = {
-    settings: new SettingsService(new SettingsRepository(db), events, clock),
+    settings,
     notices: new Notices(events, clock),
+    uploads,
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
+  if (deps.startUploads !== false) uploads.start();
 
   return {
     config,
@@ -56,6 +87,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     services,
     async close() {
       log.info('engine stopping');
+      await uploads.stop();
       db.close();
     },
   };

@@ -3,6 +3,7 @@ import { AppInfoSchema } from './app.ts';
 import { method } from './define.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { NoticeSchema } from '../domain/notice.ts';
+import { jobEvents, jobMethods } from './jobs.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -15,12 +16,14 @@ export const methods = {
   'app.info': method(NoInput, AppInfoSchema, 'Version, data directory and mode of the engine'),
   'settings.get': method(NoInput, SettingsSchema, 'Read all settings'),
   'settings.set': method(SettingsPatchSchema, SettingsSchema, 'Change some settings'),
+  ...jobMethods,
 };
 
 /** Every event the engine announces, with its payload. */
 export const events = {
   'app.noticed': NoticeSchema,
   'settings.changed': SettingsSchema,
+  ...jobEvents,
 };
 
 export type Methods = typeof methods;
