@@ -11,10 +11,14 @@ if (major < 22 || (major === 22 && minor < 18)) {
   try {
     pinned = createRequire(import.meta.url).resolve('node/bin/node');
   } catch {
-    console.error(`Dropline needs Node 22.18 or newer (this is ${process.versions.node}). Run \`npm install\` in the project, or install a newer Node.`);
+    console.error(
+      `Dropline needs Node 22.18 or newer (this is ${process.versions.node}). Run \`npm install\` in the project, or install a newer Node.`,
+    );
     process.exit(1);
   }
-  const result = spawnSync(pinned, [new URL(import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(pinned, [new URL(import.meta.url).pathname, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }
 

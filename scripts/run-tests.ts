@@ -13,6 +13,9 @@ if (files.length === 0) {
 const result = spawnSync(
   process.execPath,
   ['--test', '--test-concurrency=2', '--test-timeout=180000', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, DROPLINE_LOG_LEVEL: process.env.DROPLINE_LOG_LEVEL ?? 'debug' } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, DROPLINE_LOG_LEVEL: process.env.DROPLINE_LOG_LEVEL ?? 'debug' },
+  },
 );
 process.exit(result.status ?? 1);

@@ -4,3 +4,16 @@ export const IPC_EVENT = 'dropline:event';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'dropline';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * True when `raw` is on our app origin. Compared by scheme and host because
+ * WHATWG URL gives custom schemes an opaque origin ("null").
+ */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,4 @@
-import { APP_ORIGIN } from './channels.ts';
+import { isAppUrl } from './channels.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 
@@ -28,14 +28,6 @@ export function guardWindow(
     openOutside(url);
     return { action: 'deny' };
   });
-}
-
-function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
 }
 
 export function denyAllPermissions(electron: ElectronLike): void {

@@ -1,4 +1,4 @@
-import { APP_ORIGIN } from './channels.ts';
+import { isAppUrl } from './channels.ts';
 import type { IpcEventLike } from './electron-like.ts';
 
 /**
@@ -9,9 +9,5 @@ export function isTrustedSender(event: IpcEventLike, trustedWebContentsId: numbe
   if (trustedWebContentsId === null || event.sender.id !== trustedWebContentsId) return false;
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }

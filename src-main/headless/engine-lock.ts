@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class EngineAlreadyRunningError extends Error {
@@ -41,6 +41,7 @@ export function runningEnginePid(dataDir: string): number | null {
  * A lock left by a dead process (kill -9, power loss) is taken over.
  */
 export function acquireEngineLock(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'engine.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

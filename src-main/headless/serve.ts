@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv } from '../core/config.ts';
 import { createCore, type Core, type CoreDeps } from '../core/create-core.ts';
@@ -34,7 +33,6 @@ export async function startEngine(opts: {
     version: appVersion(),
     dataDirFlag: opts.dataDir,
   });
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const releaseLock = acquireEngineLock(config.dataDir);
   let core: Core | undefined;
   try {

@@ -7,7 +7,8 @@ import type { Router } from './router.ts';
  * through a JSON round trip so anything a real transport would lose is lost here too.
  */
 export function memoryTransport(router: Router, events: EventHub): Transport {
-  const roundTrip = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+  const roundTrip = <T>(value: T): T =>
+    value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
   return {
     async call(method, input) {
       return roundTrip(await router.dispatch(method, roundTrip(input), { transport: 'memory' }));

@@ -1,0 +1,47 @@
+// Time from `dropline serve` starting to the first rendered screen in Chromium,
+// next to a reference: the same Chromium rendering a static page from a bare Node server.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { launchChromium } from '../test/helpers/browser.ts';
+import { startServeProcess } from '../test/helpers/serve-process.ts';
+import { tempDir } from '../test/helpers/temp-dir.ts';
+
+const ROUNDS = 5;
+const browser = await launchChromium();
+const samples: number[] = [];
+const reference: number[] = [];
+
+for (let i = 0; i < ROUNDS; i++) {
+  const dir = tempDir();
+  const page = await browser.newPage();
+  const start = performance.now();
+  const serve = await startServeProcess({ dataDir: dir.path });
+  await page.goto(serve.openUrl);
+  await page.getByRole('heading', { name: 'Queue' }).waitFor();
+  samples.push(performance.now() - start);
+  await page.close();
+  await serve.stop();
+  dir.remove();
+
+  const refPage = await browser.newPage();
+  const refStart = performance.now();
+  const server = createServer((_req, res) => res.end('<!doctype html><h1>Queue</h1>'));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await refPage.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await refPage.getByRole('heading', { name: 'Queue' }).waitFor();
+  reference.push(performance.now() - refStart);
+  await refPage.close();
+  server.close();
+}
+await browser.close();
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const m = median(samples);
+const r = median(reference);
+console.log(
+  `serve -> first rendered screen: median ${m.toFixed(0)} ms over ${ROUNDS} runs (process start, SQLite, server, UI, socket)`,
+);
+console.log(`reference (bare server, static page): median ${r.toFixed(0)} ms`);
+console.log(`ratio: ${(m / r).toFixed(1)}x`);

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { freePort } from '../helpers/free-port.ts';
+import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const skip = browserSkipReason();
+
+describe('the UI through dropline serve, in Chromium', { skip }, () => {
+  const dir = tempDir();
+  let port: number;
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    port = await freePort();
+    serve = await startServeProcess({ dataDir: dir.path, port });
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text()))
+        pageErrors.push(msg.text());
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await serve?.stop();
+    dir.remove();
+  });
+
+  test('the frame renders from the printed link and the key leaves the address bar', async () => {
+    await page.goto(serve.openUrl);
+    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    assert.equal(page.url().includes('token='), false);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="connection-banner"]'));
+  });
+
+  test('screens switch from the sidebar', async () => {
+    for (const name of ['Channels', 'Folders', 'Cookies', 'Queue']) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.getByRole('heading', { name, exact: true }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByTestId('app-version').waitFor();
+  });
+
+  test('a setting survives a restart of the service', async () => {
+    await page.locator('select[name="theme"]').selectOption('dark');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await serve.stop();
+    serve = await startServeProcess({ dataDir: dir.path, port });
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('select[name="theme"]') as HTMLSelectElement | null)?.value ===
+        'dark',
+    );
+  });
+
+  test('the reconnect state appears when the service stops and clears when it returns', async () => {
+    await page.waitForFunction(() => !document.querySelector('[data-testid="connection-banner"]'));
+    await serve.stop();
+    const banner = page.getByTestId('connection-banner');
+    await banner.waitFor();
+    assert.match((await banner.textContent()) ?? '', /Connection lost, reconnecting/);
+    serve = await startServeProcess({ dataDir: dir.path, port });
+    await banner.waitFor({ state: 'detached', timeout: 20_000 });
+    // The reconnected socket works: a change made now round-trips.
+    await page.locator('select[name="theme"]').selectOption('light');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  });
+
+  test('a browser without the key is told how to get in', async () => {
+    const stranger = await browser.newPage();
+    await stranger.goto(serve.url);
+    const banner = stranger.getByTestId('connection-banner');
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute('data-state'), 'unauthorized');
+    await stranger.close();
+  });
+
+  test('no page errors and no CSP violations', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
