@@ -6,13 +6,18 @@ import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
+import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import { unavailableTokenSource } from '../uploads/unavailable-token-source.ts';
+import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
+import { googleEndpoints } from '../youtube/google-endpoints.ts';
+import { nodeHttp } from '../youtube/google-http.ts';
+import { defaultQuotaConfig } from '../youtube/quota-costs.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
 import { Notices } from './notices.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';
 import { DropService } from '../watch/drop-service.ts';
-import { RecordingEnqueuer } from '../watch/recording-enqueuer.ts';
 import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
 import { WatchRepository } from '../watch/watch-repository.ts';
 import { WatchService } from '../watch/watch-service.ts';
@@ -20,7 +25,14 @@ import { WatchService } from '../watch/watch-service.ts';
 export interface CoreDeps {
   clock?: Clock;
   logSink?: LogSink;
-  /** The upload engine's queue; until it lands, a recorder that only writes SQLite rows. */
+  accessTokens?: AccessTokenSource;
+  /** Upload engine overrides (tests: chunk size, backoff, project id). */
+  uploads?: Partial<
+    Pick<UploadEngineDeps, 'chunkSize' | 'backoff' | 'projectIdFor' | 'quotaConfig' | 'http'>
+  >;
+  /** false: build the upload engine without starting it (one-shot CLI work). */
+  startUploads?: boolean;
+  /** Where watched folders and drops queue videos (tests: a RecordingEnqueuer); default the upload engine. */
   enqueuer?: UploadEnqueuer;
   /** null: no ffprobe check (tests); default: ffprobe when installed. */
   videoProbe?: VideoProbe | null;
@@ -31,6 +43,7 @@ export interface CoreDeps {
 export interface Services {
   settings: SettingsService;
   notices: Notices;
+  uploads: UploadEngine;
   watch: WatchService;
   drops: DropService;
 }
@@ -54,11 +67,27 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   const db = openDatabase(join(config.dataDir, 'dropline.db'));
   const events = new EventHub();
-  const enqueuer = deps.enqueuer ?? new RecordingEnqueuer(db);
+  const settings = new SettingsService(new SettingsRepository(db), events, clock);
+  const uploads = new UploadEngine({
+    db,
+    clock,
+    events,
+    log,
+    tokens: deps.accessTokens ?? unavailableTokenSource,
+    http: deps.uploads?.http ?? nodeHttp,
+    endpoints: googleEndpoints(config.googleBaseUrl),
+    limits: () => settings.get(),
+    quotaConfig: deps.uploads?.quotaConfig ?? (() => defaultQuotaConfig),
+    projectIdFor: deps.uploads?.projectIdFor ?? (() => 'default'),
+    chunkSize: deps.uploads?.chunkSize,
+    backoff: deps.uploads?.backoff,
+  });
+  const enqueuer = deps.enqueuer ?? uploads;
   const watchRepo = new WatchRepository(db);
   const services: Services = {
-    settings: new SettingsService(new SettingsRepository(db), events, clock),
+    settings,
     notices: new Notices(events, clock),
+    uploads,
     watch: new WatchService({
       repo: watchRepo,
       enqueuer,
@@ -70,9 +99,11 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     }),
     drops: new DropService(watchRepo, enqueuer, clock),
   };
-  services.watch.start();
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
+  if (deps.startUploads !== false) uploads.start();
+  // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
+  if (deps.startUploads !== false) services.watch.start();
 
   return {
     config,
@@ -84,6 +115,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     async close() {
       log.info('engine stopping');
       await services.watch.close();
+      await uploads.stop();
       db.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../rpc/router.ts';
 import type { CoreConfig } from './config.ts';
 import type { Services } from './create-core.ts';
+import { uploadHandlers } from '../uploads/upload-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -14,6 +15,7 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     }),
     'settings.get': () => services.settings.get(),
     'settings.set': (patch) => services.settings.set(patch),
+    ...uploadHandlers(services),
     'folders.list': () => services.watch.list(),
     'folders.add': (input) => services.watch.add(input),
     'folders.update': (input) => services.watch.update(input),

@@ -3,6 +3,7 @@ import { AppInfoSchema } from './app.ts';
 import { method } from './define.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { NoticeSchema } from '../domain/notice.ts';
+import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
@@ -16,6 +17,7 @@ export const methods = {
   'app.info': method(NoInput, AppInfoSchema, 'Version, data directory and mode of the engine'),
   'settings.get': method(NoInput, SettingsSchema, 'Read all settings'),
   'settings.set': method(SettingsPatchSchema, SettingsSchema, 'Change some settings'),
+  ...jobMethods,
   ...folderMethods,
 };
 
@@ -23,6 +25,7 @@ export const methods = {
 export const events = {
   'app.noticed': NoticeSchema,
   'settings.changed': SettingsSchema,
+  ...jobEvents,
   ...folderEvents,
 };
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
+import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, watchedFolders];
+export const migrations: readonly Migration[] = [initial, uploads, watchedFolders];

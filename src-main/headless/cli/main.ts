@@ -3,8 +3,17 @@ import { CliError, ExitCode, usageError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
+import { jobActionCommands } from './commands/job-actions.ts';
+import { queueCommand } from './commands/queue.ts';
+import { uploadCommand } from './commands/upload.ts';
 
-export const commands: Command[] = [serveCommand, statusCommand];
+export const commands: Command[] = [
+  serveCommand,
+  statusCommand,
+  uploadCommand,
+  queueCommand,
+  ...jobActionCommands,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
