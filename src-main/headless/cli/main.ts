@@ -6,6 +6,7 @@ import { statusCommand } from './commands/status.ts';
 import { jobActionCommands } from './commands/job-actions.ts';
 import { queueCommand } from './commands/queue.ts';
 import { uploadCommand } from './commands/upload.ts';
+import { watchCommand } from './commands/watch.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   uploadCommand,
   queueCommand,
   ...jobActionCommands,
+  watchCommand,
 ];
 
 function helpText(): string {
