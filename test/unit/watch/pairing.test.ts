@@ -170,3 +170,26 @@ describe('sidecars and leftovers', () => {
     assert.deepEqual(summary(['show\\ep1.mp4', 'show\\x.jpg']), { 'show\\ep1.mp4': 'show\\x.jpg' });
   });
 });
+
+describe('drop preview', () => {
+  const file = (key: string, size = 1) => ({ key, name: key.split('/').pop() as string, size, path: null });
+  test('pairs by name, titles from the file name, leftovers listed', async () => {
+    const { buildDropPreview } = await import('../../../src-shared/watch/drop-preview.ts');
+    const p = buildDropPreview([file('ep12.mp4'), file('ep12_thumb.jpg'), file('ep13.mov'), file('notes.pdf')]);
+    assert.deepEqual(
+      p.entries.map((e) => [e.video.name, e.thumbnail?.name ?? null, e.title]),
+      [
+        ['ep12.mp4', 'ep12_thumb.jpg', 'ep12'],
+        ['ep13.mov', null, 'ep13'],
+      ],
+    );
+    assert.deepEqual(p.ignored, ['notes.pdf']);
+  });
+  test('ambiguity becomes candidates to choose from, never a guess', async () => {
+    const { buildDropPreview } = await import('../../../src-shared/watch/drop-preview.ts');
+    const [e] = buildDropPreview([file('v.mp4'), file('a.jpg'), file('b.png')]).entries;
+    assert.equal(e?.thumbnail, null);
+    assert.deepEqual(e?.candidates.map((c) => c.name).sort(), ['a.jpg', 'b.png']);
+    assert.ok(e?.problem);
+  });
+});
