@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { StableGate } from './stable-gate.ts';
 import { toRel, type VideoProcessor } from './video-processor.ts';
-import type { FolderRecord, WatchRepository } from './watch-repository.ts';
+import type { FileRecord, FolderRecord, WatchRepository } from './watch-repository.ts';
 
 export interface RuntimeDeps {
   repo: WatchRepository;
@@ -118,6 +118,7 @@ export class FolderRuntime {
   #open(): void {
     const offering = this.#offerInitial;
     let initial = true;
+    const offers: FileRecord[] = [];
     const watcher = watch(this.folder.path, {
       ignoreInitial: false,
       depth: this.folder.recursive ? undefined : 0,
@@ -138,7 +139,7 @@ export class FolderRuntime {
       const rel = toRel(this.folder.path, abs);
       const kind = classifyName(rel);
       if (kind !== 'video') return;
-      if (initial && offering) this.#offer(rel, abs, stats);
+      if (initial && offering) offers.push(this.#offer(rel, abs, stats));
       else if (initial) this.#rescan(rel, abs, stats);
       else this.#gate.touch(abs);
     });
@@ -157,6 +158,7 @@ export class FolderRuntime {
       watcher.once('ready', () => {
         initial = false;
         this.#offerInitial = false;
+        this.#deps.repo.insertOffers(offers);
         if (this.#watcher === watcher) this.#setStatus('watching');
         this.#deps.onChange(this.folder.id);
         resolve();
@@ -165,11 +167,9 @@ export class FolderRuntime {
   }
 
   /** A video that was there before the folder was added: the user decides. */
-  #offer(rel: string, abs: string, stats?: { size: number; mtimeMs: number }): void {
-    const { repo, clock } = this.#deps;
-    if (repo.getFile(this.folder.id, rel)) return;
+  #offer(rel: string, abs: string, stats?: { size: number; mtimeMs: number }): FileRecord {
     const s = stats ?? statSync(abs);
-    repo.saveFile({
+    return {
       id: randomUUID(),
       folderId: this.folder.id,
       relPath: rel,
@@ -182,13 +182,14 @@ export class FolderRuntime {
       thumbnailChoice: undefined,
       title: null,
       jobIds: [],
-      updatedAt: new Date(clock.now()).toISOString(),
-    });
+      updatedAt: new Date(this.#deps.clock.now()).toISOString(),
+    };
   }
 
   /** A restart or a folder coming back: known, unchanged files cost one lookup, no hashing. */
   #rescan(rel: string, abs: string, stats?: { size: number; mtimeMs: number }): void {
     const known = this.#deps.repo.getFile(this.folder.id, rel);
+    if (known && !stats) stats = statSync(abs, { throwIfNoEntry: false });
     if (
       known &&
       stats &&

@@ -214,6 +214,18 @@ export class WatchRepository {
       });
   }
 
+  /** Many offers in one transaction (an initial scan can find thousands); known paths are kept. */
+  insertOffers(files: FileRecord[]): void {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO watch_files (id, folder_id, rel_path, size, mtime_ms, state, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'offered', ?)`,
+    );
+    this.db.transaction(() => {
+      for (const f of files)
+        insert.run(f.id, f.folderId, f.relPath, f.size, f.mtimeMs, f.updatedAt);
+    })();
+  }
+
   deleteFile(id: string): void {
     this.db.prepare('DELETE FROM watch_files WHERE id = ?').run(id);
   }
