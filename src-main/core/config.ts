@@ -9,7 +9,15 @@ export interface CoreConfig {
   version: string;
   googleBaseUrl: string | null;
   logLevel: LogLevel;
+  /** DROPLINE_KEY_PROVIDER: what protects the vault's data key (cli.md); absent means `keychain`. */
+  keyProvider?: KeyProviderName;
+  /** DROPLINE_MASTER_KEY_FILE, resolved; used with keyProvider `file`. */
+  masterKeyFile?: string | null;
+  /** DROPLINE_YTDLP: yt-dlp's path or command name; absent means `yt-dlp` on PATH. */
+  ytdlpPath?: string | null;
 }
+
+export type KeyProviderName = 'keychain' | 'file';
 
 type Env = Record<string, string | undefined>;
 
@@ -54,5 +62,20 @@ export function configFromEnv(opts: {
     version: opts.version,
     googleBaseUrl: base ? base.replace(/\/+$/, '') : null,
     logLevel: parseLogLevel(opts.env.DROPLINE_LOG_LEVEL),
+    keyProvider: parseKeyProvider(opts.env.DROPLINE_KEY_PROVIDER),
+    masterKeyFile: opts.env.DROPLINE_MASTER_KEY_FILE?.trim()
+      ? resolve(opts.env.DROPLINE_MASTER_KEY_FILE.trim())
+      : null,
+    ytdlpPath: opts.env.DROPLINE_YTDLP?.trim() || null,
   };
+}
+
+/** A typo must not quietly pick the keychain: the vault would get a slot the user did not mean. */
+export function parseKeyProvider(value: string | undefined): KeyProviderName {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'keychain') return 'keychain';
+  if (v === 'file') return 'file';
+  throw new Error(
+    `DROPLINE_KEY_PROVIDER must be "keychain" or "file", not ${JSON.stringify(value)}.`,
+  );
 }

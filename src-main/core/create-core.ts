@@ -12,6 +12,12 @@ import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts
 import { googleEndpoints } from '../youtube/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
 import { defaultQuotaConfig } from '../youtube/quota-costs.ts';
+import type { SafeStorageLike } from '../electron/electron-like.ts';
+import type { KeyProvider } from '../vault/key-provider.ts';
+import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
+import { openVault, type Vault } from '../vault/vault.ts';
+import { createCookieServices, type CookieServices } from '../cookies/create-cookies.ts';
+import { systemYtDlp, type YtDlpRunner } from '../cookies/ytdlp-runner.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
@@ -38,6 +44,12 @@ export interface CoreDeps {
   videoProbe?: VideoProbe | null;
   /** How often a watched folder is looked for while it is offline or online. */
   folderPresenceCheckMs?: number;
+  /** Desktop: Electron's safeStorage protects the vault key. */
+  safeStorage?: SafeStorageLike;
+  /** Tests: replace the configured key providers. */
+  keyProviders?: () => KeyProvider[];
+  /** Tests: another yt-dlp (default: DROPLINE_YTDLP or `yt-dlp` on PATH). */
+  ytdlp?: YtDlpRunner;
 }
 
 export interface Services {
@@ -46,6 +58,10 @@ export interface Services {
   uploads: UploadEngine;
   watch: WatchService;
   drops: DropService;
+  /** Encrypted secrets (`vault.store`); unlocks on first use. */
+  vault: Vault;
+  cookies: CookieServices['cookies'];
+  downloads: CookieServices['downloads'];
 }
 
 export interface Core {
@@ -82,11 +98,33 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     chunkSize: deps.uploads?.chunkSize,
     backoff: deps.uploads?.backoff,
   });
+  const notices = new Notices(events, clock);
+  const vault = openVault(db, {
+    clock,
+    // Lazy: an engine that never stores a secret starts without any keychain.
+    providers:
+      deps.keyProviders ??
+      (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
+  });
+  const cookieServices = createCookieServices({
+    db,
+    secrets: vault.store,
+    events,
+    clock,
+    log,
+    notices,
+    settings,
+    dataDir: config.dataDir,
+    runner: deps.ytdlp ?? systemYtDlp(config.ytdlpPath ?? undefined, process.env.PATH),
+  });
   const enqueuer = deps.enqueuer ?? uploads;
   const watchRepo = new WatchRepository(db);
   const services: Services = {
     settings,
-    notices: new Notices(events, clock),
+    notices,
+    vault,
+    cookies: cookieServices.cookies,
+    downloads: cookieServices.downloads,
     uploads,
     watch: new WatchService({
       repo: watchRepo,
@@ -116,6 +154,8 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       log.info('engine stopping');
       await services.watch.close();
       await uploads.stop();
+      await cookieServices.stop();
+      services.vault.lock();
       db.close();
     },
   };

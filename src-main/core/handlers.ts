@@ -26,5 +26,13 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'folders.retry': ({ itemId }) => services.watch.retry(itemId),
     'folders.uploadAgain': ({ itemId }) => services.watch.uploadAgain(itemId),
     'drops.queue': ({ items }) => services.drops.queue(items),
+    'cookies.import': (input) => services.cookies.import(input),
+    'cookies.list': () => services.cookies.list(),
+    'cookies.check': ({ label }) => services.cookies.check(label),
+    'cookies.remove': ({ label }) => services.cookies.remove(label),
+    'cookies.deleteSource': ({ versionId }) => services.cookies.deleteSource(versionId),
+    'downloads.start': (input) => services.downloads.start(input),
+    'downloads.list': () => services.downloads.list(),
+    'downloads.cancel': ({ id }) => services.downloads.cancel(id),
   };
 }

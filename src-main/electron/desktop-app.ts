@@ -42,7 +42,7 @@ export async function startDesktop(
     desktopUserData: electron.app.getPath('userData'),
   });
   const releaseLock = acquireEngineLock(config.dataDir);
-  const core = createCore(config);
+  const core = createCore(config, { safeStorage: electron.safeStorage });
   const extraOrigins = config.googleBaseUrl ? [new URL(config.googleBaseUrl).origin] : [];
 
   denyAllPermissions(electron);

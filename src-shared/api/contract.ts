@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './app.ts';
+import { cookieEvents, cookieMethods } from './cookies.ts';
 import { method } from './define.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { NoticeSchema } from '../domain/notice.ts';
@@ -19,6 +20,7 @@ export const methods = {
   'settings.set': method(SettingsPatchSchema, SettingsSchema, 'Change some settings'),
   ...jobMethods,
   ...folderMethods,
+  ...cookieMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -27,6 +29,7 @@ export const events = {
   'settings.changed': SettingsSchema,
   ...jobEvents,
   ...folderEvents,
+  ...cookieEvents,
 };
 
 export type Methods = typeof methods;

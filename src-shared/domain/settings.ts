@@ -17,6 +17,10 @@ export const SettingsSchema = z.object({
   perChannelConcurrency: z.number().int().min(1).max(5).default(1),
   /** Global upload bandwidth cap in KiB/s; 0 means unlimited. */
   bandwidthLimitKiBps: z.number().int().min(0).max(10_000_000).default(0),
+  /** Warn this many hours before a cookie file's auth cookies expire. */
+  cookieWarningHours: z.number().int().min(1).max(720).default(24),
+  /** Older cookie files kept per label as fallbacks. */
+  cookieBackups: z.number().int().min(0).max(10).default(2),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -29,6 +33,8 @@ export const SettingsPatchSchema = z
     globalConcurrency: SettingsSchema.shape.globalConcurrency.unwrap(),
     perChannelConcurrency: SettingsSchema.shape.perChannelConcurrency.unwrap(),
     bandwidthLimitKiBps: SettingsSchema.shape.bandwidthLimitKiBps.unwrap(),
+    cookieWarningHours: SettingsSchema.shape.cookieWarningHours.unwrap(),
+    cookieBackups: SettingsSchema.shape.cookieBackups.unwrap(),
   })
   .partial()
   .strict();

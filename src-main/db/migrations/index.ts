@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
 import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
+import { cookieFiles } from './006-cookie-files.ts';
+import { vault } from './002-vault.ts';
 
 export interface Migration {
   version: number;
@@ -10,4 +12,10 @@ export interface Migration {
 }
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, uploads, watchedFolders];
+export const migrations: readonly Migration[] = [
+  initial,
+  vault,
+  uploads,
+  watchedFolders,
+  cookieFiles,
+];

@@ -1,26 +1,50 @@
 import { resolveDataDir } from '../../core/config.ts';
+import { AppError } from '../../../src-shared/api/errors.ts';
 import { connectToEngine, type EngineConnection } from '../engine-client.ts';
 import { runningEnginePid } from '../engine-lock.ts';
 import { readServiceFile } from '../service-file.ts';
 import { CliError, ExitCode } from './cli-error.ts';
 import type { CommandContext } from './command.ts';
 
-/** Connects to the engine of this data directory, or exits 3 saying none runs. */
+/** AppError codes that mean "your input is wrong" (exit 2) rather than "it failed" (exit 1). */
+const USAGE_CODES = new Set([
+  'invalid_input',
+  'invalid_cookie_file',
+  'cookie_file_unreadable',
+  'cookie_label_not_found',
+]);
+
+/** Runs `fn` against the engine on this data directory; no engine means exit 3. */
 export async function withEngine<T>(
   ctx: CommandContext,
-  fn: (conn: EngineConnection) => Promise<T>,
+  fn: (engine: EngineConnection) => Promise<T>,
 ): Promise<T> {
   const dataDir = resolveDataDir({ flag: ctx.dataDir, env: ctx.env });
-  const service = runningEnginePid(dataDir) === null ? null : readServiceFile(dataDir);
-  if (!service)
+  const service = readServiceFile(dataDir);
+  if (service === null || (runningEnginePid(dataDir) === null && service.pid !== process.pid))
     throw new CliError(
       ExitCode.noEngine,
-      `No Dropline engine is running on ${dataDir}; start one with \`dropline serve\`.`,
+      `No Dropline engine is running on ${dataDir}; start one with \`dropline serve\` (or open the app with the local API on).`,
     );
-  const conn = await connectToEngine(service.url, service.token);
+  let engine: EngineConnection;
   try {
-    return await fn(conn);
+    engine = await connectToEngine(service.url, service.token);
+  } catch (error) {
+    throw new CliError(
+      ExitCode.noEngine,
+      `Cannot reach the Dropline engine at ${service.url}: ${(error as Error).message}`,
+    );
+  }
+  try {
+    return await fn(engine);
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new CliError(
+        USAGE_CODES.has(error.code) ? ExitCode.usage : ExitCode.failed,
+        error.message,
+      );
+    throw error;
   } finally {
-    conn.close();
+    engine.close();
   }
 }

@@ -1,6 +1,8 @@
 import { appVersion } from '../../core/version.ts';
 import { CliError, ExitCode, usageError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
+import { cookiesCommand } from './commands/cookies.ts';
+import { downloadCommand } from './commands/download.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
 import { jobActionCommands } from './commands/job-actions.ts';
@@ -15,6 +17,8 @@ export const commands: Command[] = [
   queueCommand,
   ...jobActionCommands,
   watchCommand,
+  cookiesCommand,
+  downloadCommand,
 ];
 
 function helpText(): string {

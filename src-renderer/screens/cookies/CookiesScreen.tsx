@@ -1,15 +1,34 @@
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { useEffect } from 'react';
+import { CookieImport } from './CookieImport.tsx';
+import { CookieLabels } from './CookieLabels.tsx';
+import { Downloads } from './Downloads.tsx';
+import { ImportResult } from './ImportResult.tsx';
+import { useCookies } from './cookies-store.ts';
 
 export function CookiesScreen() {
+  const { load, error } = useCookies();
+  useEffect(() => {
+    void load();
+  }, [load]);
   return (
-    <EmptyState title="Cookies">
+    <section className="screen">
+      <h2>Cookies</h2>
       <p>
-        Import a cookies.txt so yt-dlp can download your own videos, backups and reference clips.
+        A cookies.txt lets yt-dlp download your own videos, backups and reference clips past
+        YouTube&apos;s sign-in and bot checks. It is stored encrypted, kept with backups, and you
+        are warned before it expires.
       </p>
-      <p>
-        Cookie files are stored encrypted, rotated with backups, and you are warned before they
-        expire.
-      </p>
-    </EmptyState>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <ImportResult />
+      <CookieImport />
+      <h3>Cookie files</h3>
+      <CookieLabels />
+      <h3>Downloads</h3>
+      <Downloads />
+    </section>
   );
 }

@@ -76,6 +76,28 @@ export function SettingsScreen() {
             onChange={(e) => void update({ bandwidthLimitKiBps: Number(e.target.value) })}
           />
         </label>
+        <label>
+          Warn this many hours before cookie files expire
+          <input
+            type="number"
+            name="cookieWarningHours"
+            min={1}
+            max={720}
+            value={settings.cookieWarningHours}
+            onChange={(e) => void update({ cookieWarningHours: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          Backup cookie files kept per label
+          <input
+            type="number"
+            name="cookieBackups"
+            min={0}
+            max={10}
+            value={settings.cookieBackups}
+            onChange={(e) => void update({ cookieBackups: Number(e.target.value) })}
+          />
+        </label>
         {info?.mode === 'desktop' && (
           <label className="checkbox">
             <input

@@ -4,11 +4,23 @@ import { AppError } from '../../../src-shared/api/errors.ts';
 import { createRouter, type HandlerMap } from '../../../src-main/rpc/router.ts';
 import { createLogger, memorySink } from '../../../src-main/logging/logger.ts';
 import { defaultSettings } from '../../../src-shared/domain/settings.ts';
+import { methods } from '../../../src-shared/api/contract.ts';
 
 const ctx = { transport: 'memory' as const };
 
+// Methods other areas add to the contract answer with an error here; these tests do not call them.
+const unused = Object.fromEntries(
+  Object.keys(methods).map((name) => [
+    name,
+    () => {
+      throw new Error(`${name} is not stubbed in this test`);
+    },
+  ]),
+) as unknown as HandlerMap;
+
 function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
   return {
+    ...unused,
     'app.info': () => ({
       name: 'Dropline',
       version: '1.0.0',

@@ -1,0 +1,275 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
+import { AeadError, KEY_BYTES, openBlob, sealBlob } from './aead.ts';
+import type { KeyProvider, KeyProviderId } from './key-provider.ts';
+import type { SecretKind, SecretRef, SecretStore } from './secret-store.ts';
+import { VaultTables, type KeySlotRow } from './vault-tables.ts';
+import { combineUnlockErrors, noMatchingProvider } from './unlock-errors.ts';
+import {
+  describeRef,
+  fixForRef,
+  isVaultError,
+  VaultError,
+  VaultErrorReason,
+} from './vault-error.ts';
+
+export interface VaultOptions {
+  /**
+   * Tried in order: the first whose slot opens unlocks the vault; on first
+   * use the first that can wrap creates the slot. A function, so building
+   * the list (and touching a keychain) waits until a secret is used.
+   */
+  providers: readonly KeyProvider[] | (() => readonly KeyProvider[]);
+  clock?: Clock;
+}
+
+export interface SlotInfo {
+  provider: string;
+  createdAt: string;
+}
+
+export interface Vault {
+  store: SecretStore;
+  /** Unlocks now instead of on first use; throws VaultError. */
+  unlock(): void;
+  isUnlocked(): boolean;
+  slots(): SlotInfo[];
+  /** Tries this provider first from now on (e.g. the passphrase the user just typed). */
+  addProvider(provider: KeyProvider): void;
+  /** Wraps the data key for another provider too (or re-wraps, e.g. a new passphrase). */
+  addSlot(provider: KeyProvider): void;
+  /** Refuses to remove the last slot: that would make every secret unreadable. */
+  removeSlot(provider: KeyProviderId): void;
+  /** Forgets the data key (engine shutdown). */
+  lock(): void;
+}
+
+const KINDS: ReadonlySet<SecretKind> = new Set([
+  'refresh_token',
+  'oauth_client_secret',
+  'cookie_file',
+]);
+
+/**
+ * The envelope-encrypted secret store (design.md "Secrets"). Opening is free:
+ * nothing reads a key until a secret is stored or read, so an engine that
+ * never stores one starts on a machine without any keychain.
+ */
+export function openVault(db: Db, opts: VaultOptions): Vault {
+  return new EnvelopeVault(new VaultTables(db), opts);
+}
+
+/** A fingerprint of the data key, stored in every slot to check they all wrap the same key. */
+export function dataKeyId(dataKey: Buffer): string {
+  return createHmac('sha256', dataKey).update('dropline data key id v1').digest('hex').slice(0, 32);
+}
+
+class EnvelopeVault implements Vault {
+  readonly #tables: VaultTables;
+  readonly #clock: Clock;
+  readonly #providerSource: VaultOptions['providers'];
+  readonly #extra: KeyProvider[] = [];
+  #dataKey: Buffer | null = null;
+  readonly store: SecretStore;
+
+  constructor(tables: VaultTables, opts: VaultOptions) {
+    this.#tables = tables;
+    this.#clock = opts.clock ?? systemClock;
+    this.#providerSource = opts.providers;
+    this.store = {
+      put: (ref, value) => this.#put(ref, value),
+      get: (ref) => this.#get(ref),
+      delete: (ref) => this.#tables.deleteBlob(checkRef(ref)),
+    };
+  }
+
+  isUnlocked(): boolean {
+    return this.#dataKey !== null;
+  }
+
+  slots(): SlotInfo[] {
+    return this.#tables.slots().map((s) => ({ provider: s.provider, createdAt: s.createdAt }));
+  }
+
+  addProvider(provider: KeyProvider): void {
+    const i = this.#extra.findIndex((p) => p.id === provider.id);
+    if (i >= 0) this.#extra.splice(i, 1);
+    this.#extra.unshift(provider);
+  }
+
+  addSlot(provider: KeyProvider): void {
+    const key = this.#unlock();
+    this.#tables.upsertSlot(this.#slotFor(provider, key));
+  }
+
+  removeSlot(provider: KeyProviderId): void {
+    const slots = this.#tables.slots();
+    if (!slots.some((s) => s.provider === provider)) return;
+    if (slots.length === 1) {
+      throw new VaultError(
+        VaultErrorReason.invalid,
+        `The ${provider} key slot is the vault's only one; add another slot before removing it, or every stored secret would be lost.`,
+      );
+    }
+    this.#tables.deleteSlot(provider);
+  }
+
+  unlock(): void {
+    this.#unlock();
+  }
+
+  lock(): void {
+    this.#dataKey?.fill(0);
+    this.#dataKey = null;
+  }
+
+  #put(ref: SecretRef, value: Buffer): void {
+    checkRef(ref);
+    if (!Buffer.isBuffer(value)) {
+      throw new VaultError(VaultErrorReason.invalid, 'A secret must be a Buffer.', ref);
+    }
+    const key = this.#unlockFor(ref, 'store');
+    this.#tables.writeBlob(ref, sealBlob(key, value, rowContext(ref)), this.#now());
+  }
+
+  #get(ref: SecretRef): Buffer | null {
+    checkRef(ref);
+    const blob = this.#tables.readBlob(ref);
+    // A missing secret needs no key: callers can ask without a keychain being present.
+    if (blob === null) return null;
+    const key = this.#unlockFor(ref, 'read');
+    try {
+      return openBlob(key, blob, rowContext(ref));
+    } catch (err) {
+      if (!(err instanceof AeadError)) throw err;
+      const why =
+        err.failure === 'authentication'
+          ? 'it was altered, moved from another row, or written with a different vault key'
+          : err.message;
+      throw new VaultError(
+        VaultErrorReason.corrupt,
+        `Dropline cannot decrypt ${describeRef(ref)}: ${why}. Dropline refuses to use it. ${fixForRef(ref)}`,
+        ref,
+      );
+    }
+  }
+
+  #unlockFor(ref: SecretRef, verb: 'store' | 'read'): Buffer {
+    try {
+      return this.#unlock();
+    } catch (err) {
+      if (!isVaultError(err)) throw err;
+      throw new VaultError(err.reason, `Cannot ${verb} ${describeRef(ref)}. ${err.message}`, ref);
+    }
+  }
+
+  #unlock(): Buffer {
+    if (this.#dataKey) return this.#dataKey;
+    const providers = [...this.#extra, ...this.#configured()];
+    const slots = this.#tables.slots();
+    const key = slots.length === 0 ? this.#create(providers) : this.#open(providers, slots);
+    this.#dataKey = key;
+    return key;
+  }
+
+  #configured(): readonly KeyProvider[] {
+    const source = this.#providerSource;
+    return typeof source === 'function' ? source() : source;
+  }
+
+  #open(providers: readonly KeyProvider[], slots: KeySlotRow[]): Buffer {
+    const errors: VaultError[] = [];
+    let tried = false;
+    for (const provider of providers) {
+      const slot = slots.find((s) => s.provider === provider.id);
+      if (!slot) continue;
+      tried = true;
+      try {
+        const key = provider.unwrap(slot.wrapped);
+        if (dataKeyId(key) !== slot.keyId) {
+          throw new VaultError(
+            VaultErrorReason.corrupt,
+            `The ${provider.id} key slot unwraps to a key that is not this vault's (fingerprint mismatch).`,
+          );
+        }
+        return key;
+      } catch (err) {
+        if (!isVaultError(err)) throw err;
+        errors.push(err);
+      }
+    }
+    if (!tried)
+      throw noMatchingProvider(
+        slots.map((s) => s.provider),
+        providers,
+      );
+    throw combineUnlockErrors(errors);
+  }
+
+  #create(providers: readonly KeyProvider[]): Buffer {
+    const secrets = this.#tables.countSecrets();
+    if (secrets > 0) {
+      // Creating a key now would orphan them for good; make the loss visible instead.
+      throw new VaultError(
+        VaultErrorReason.corrupt,
+        `The database holds ${secrets} encrypted secret(s) but no key slot, so they cannot be decrypted. Restore dropline.db from a backup, or remove the rows of the \`secrets\` table and reconnect your channels.`,
+      );
+    }
+    const errors: VaultError[] = [];
+    for (const provider of providers) {
+      const key = randomBytes(KEY_BYTES);
+      let slot: KeySlotRow;
+      try {
+        slot = this.#slotFor(provider, key);
+      } catch (err) {
+        if (!isVaultError(err)) throw err;
+        errors.push(err);
+        continue;
+      }
+      if (this.#tables.insertFirstSlot(slot)) return key;
+      // Another opener created the key meanwhile: use theirs.
+      return this.#open(providers, this.#tables.slots());
+    }
+    if (errors.length === 0) {
+      throw new VaultError(
+        VaultErrorReason.unavailable,
+        'No key provider is configured for the vault.',
+      );
+    }
+    throw combineUnlockErrors(errors);
+  }
+
+  #slotFor(provider: KeyProvider, key: Buffer): KeySlotRow {
+    return {
+      provider: provider.id,
+      wrapped: provider.wrap(key),
+      keyId: dataKeyId(key),
+      createdAt: this.#now(),
+    };
+  }
+
+  #now(): string {
+    return new Date(this.#clock.now()).toISOString();
+  }
+}
+
+function rowContext(ref: SecretRef): readonly string[] {
+  return ['secret', ref.kind, ref.id];
+}
+
+function checkRef(ref: SecretRef): SecretRef {
+  if (!KINDS.has(ref.kind)) {
+    throw new VaultError(
+      VaultErrorReason.invalid,
+      `Unknown secret kind ${JSON.stringify(ref.kind)}.`,
+    );
+  }
+  if (typeof ref.id !== 'string' || ref.id.length === 0 || ref.id.length > 512) {
+    throw new VaultError(
+      VaultErrorReason.invalid,
+      `A ${ref.kind} needs an id of 1 to 512 characters.`,
+    );
+  }
+  return ref;
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { isFinalDownloadState, type Download } from '../../../src-shared/domain/cookie-file.ts';
+import { useCookies } from './cookies-store.ts';
+
+function progressText(d: Download): string {
+  if (d.state === 'failed') return d.error?.message ?? 'Failed';
+  if (d.state === 'done') return d.file ?? 'Done';
+  if (d.state !== 'running') return d.state;
+  const pct = d.percent === null ? '' : `${d.percent.toFixed(1)}%`;
+  return `${pct}${d.usedVersion === 'backup' ? ' (with the backup cookies)' : ''}`;
+}
+
+export function Downloads() {
+  const { downloads, labels, startDownload, cancel, busy } = useCookies();
+  const [url, setUrl] = useState('');
+  const [label, setLabel] = useState('');
+  const [outDir, setOutDir] = useState('');
+  return (
+    <>
+      <div className="form">
+        <label>
+          Video URL
+          <input name="downloadUrl" value={url} onChange={(e) => setUrl(e.target.value)} />
+        </label>
+        <label>
+          Cookies
+          <select name="downloadLabel" value={label} onChange={(e) => setLabel(e.target.value)}>
+            <option value="">Default</option>
+            {labels.map((l) => (
+              <option key={l.label} value={l.label}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Save to (folder on the engine&apos;s machine; empty for Downloads/Dropline)
+          <input name="downloadOut" value={outDir} onChange={(e) => setOutDir(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={busy || !url.trim()}
+          onClick={() => void startDownload(url, label, outDir)}
+        >
+          Download
+        </button>
+      </div>
+      <ul className="downloads" data-testid="downloads">
+        {downloads.map((d) => (
+          <li key={d.id}>
+            <progress max={100} value={d.percent ?? undefined} />
+            <span>{d.url}</span> <span>{progressText(d)}</span>{' '}
+            {!isFinalDownloadState(d.state) && (
+              <button type="button" onClick={() => void cancel(d.id)}>
+                Cancel
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

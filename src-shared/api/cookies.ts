@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { method } from './define.ts';
+import {
+  CookieCheckSchema,
+  CookieLabelInfoSchema,
+  CookieLabelSchema,
+  CookieSummarySchema,
+  DownloadSchema,
+} from '../domain/cookie-file.ts';
+
+/**
+ * Import either by path (CLI, or a path typed on the engine's machine) or by
+ * content (a file dropped on a browser window, whose path the page cannot see).
+ */
+export const CookieImportInputSchema = z.union([
+  z.object({ path: z.string().min(1), label: CookieLabelSchema.optional() }).strict(),
+  z
+    .object({
+      content: z.string().min(1).max(2_000_000),
+      fileName: z.string().min(1).max(260),
+      label: CookieLabelSchema.optional(),
+    })
+    .strict(),
+]);
+export type CookieImportInput = z.infer<typeof CookieImportInputSchema>;
+
+export const CookieImportResultSchema = z.object({
+  label: z.string(),
+  versionId: z.string(),
+  summary: CookieSummarySchema,
+  backups: z.number().int(),
+  /** The plaintext source still exists and `cookies.deleteSource` may remove it. */
+  sourceDeletable: z.boolean(),
+  sourcePath: z.string().nullable(),
+});
+export type CookieImportResult = z.infer<typeof CookieImportResultSchema>;
+
+const LabelInput = z.object({ label: CookieLabelSchema }).strict();
+
+export const cookieMethods = {
+  'cookies.import': method(
+    CookieImportInputSchema,
+    CookieImportResultSchema,
+    'Import a Netscape cookies.txt for yt-dlp under a label (the current file becomes a backup)',
+  ),
+  'cookies.list': method(
+    z.object({}).strict(),
+    z.array(CookieLabelInfoSchema),
+    'Every cookie label with its active file and backups (metadata only)',
+  ),
+  'cookies.check': method(
+    z.object({ label: CookieLabelSchema.optional() }).strict(),
+    z.array(CookieCheckSchema),
+    'Freshness and health of the active file of one or every label',
+  ),
+  'cookies.remove': method(
+    LabelInput,
+    z.object({ removed: z.number().int() }),
+    'Delete a label with its active file and backups',
+  ),
+  'cookies.deleteSource': method(
+    z.object({ versionId: z.string().min(1) }).strict(),
+    z.object({ deleted: z.boolean(), path: z.string() }),
+    'Delete the plaintext file a cookie version was imported from',
+  ),
+  'downloads.start': method(
+    z
+      .object({
+        url: z.string().url(),
+        label: CookieLabelSchema.optional(),
+        outDir: z.string().min(1).optional(),
+      })
+      .strict(),
+    DownloadSchema,
+    'Queue a yt-dlp download using a stored cookie file',
+  ),
+  'downloads.list': method(z.object({}).strict(), z.array(DownloadSchema), 'Every download'),
+  'downloads.cancel': method(
+    z.object({ id: z.string().min(1) }).strict(),
+    DownloadSchema,
+    'Cancel a queued or running download',
+  ),
+};
+
+export const cookieEvents = {
+  'cookies.changed': z.array(CookieLabelInfoSchema),
+  'downloads.progressed': DownloadSchema,
+};
