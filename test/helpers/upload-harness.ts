@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Job, JobState } from '../../src-shared/domain/job.ts';
 import { VideoMetadataSchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import type { Core } from '../../src-main/core/create-core.ts';
+import { defaultQuotaConfig } from '../../src-main/youtube/quota-costs.ts';
 import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { refreshTokenSource } from './refresh-token-source.ts';
 import { tempDir } from './temp-dir.ts';
@@ -23,9 +24,19 @@ export interface Harness {
 
 /** A real sandbox, a real core on a temp data dir, tokens from the sandbox's own /token. */
 export async function startHarness(
-  opts: { chunkSize?: number; channels?: string[]; startUploads?: boolean } = {},
+  opts: {
+    chunkSize?: number;
+    channels?: string[];
+    startUploads?: boolean;
+    /** Daily units on both sides (sandbox and engine); default 1,000,000 so tests never run out by accident. */
+    quotaUnits?: number;
+  } = {},
 ): Promise<Harness> {
-  const sandbox = await startGoogleSandbox({ autoApprove: true });
+  const quotaUnits = opts.quotaUnits ?? 1_000_000;
+  const sandbox = await startGoogleSandbox({
+    autoApprove: true,
+    config: { quotaLimit: quotaUnits },
+  });
   const dir = tempDir('dropline-uploads-');
   const refreshTokens: Record<string, string> = {};
   for (const channelId of opts.channels ?? [alice, aliceBrand])
@@ -46,6 +57,7 @@ export async function startHarness(
         chunkSize: opts.chunkSize ?? 256 * 1024,
         backoff: { baseMs: 20, capMs: 200 },
         projectIdFor: () => sandbox.defaultClient.projectId,
+        quotaConfig: () => ({ ...defaultQuotaConfig, dailyUnits: quotaUnits }),
       },
     },
   );
@@ -82,6 +94,23 @@ export function videoFile(
   return { path, sha256: hash.digest('hex') };
 }
 
+export function enqueueOne(
+  h: Harness,
+  file: string,
+  channelId: string,
+  over: Partial<VideoMetadata> = {},
+  thumbnail: string | null = null,
+): string {
+  const [id] = h.core.services.uploads.enqueue({
+    file,
+    channelIds: [channelId],
+    metadata: metadata(over),
+    thumbnail,
+    source: { kind: 'cli' },
+  });
+  return id as string;
+}
+
 export function metadata(over: Partial<VideoMetadata> = {}): VideoMetadata {
   return VideoMetadataSchema.parse({ title: 'Test video', ...over });
 }
@@ -103,15 +132,20 @@ export function waitForState(core: Core, id: string, states: JobState[]): Promis
   });
 }
 
-/** Resolves at the first progress event of `id` at or past `bytes`. */
+/** Resolves once the job has at least `bytes` sent (progress events, or its row, checked every 10 ms). */
 export function waitForBytes(core: Core, id: string, bytes: number): Promise<void> {
   return new Promise((resolve) => {
+    const finish = () => {
+      stop();
+      clearInterval(timer);
+      resolve();
+    };
     const stop = core.events.subscribe((event, payload) => {
       const p = payload as { id: string; bytesSent: number };
-      if (event === 'jobs.progressed' && p.id === id && p.bytesSent >= bytes) {
-        stop();
-        resolve();
-      }
+      if (event === 'jobs.progressed' && p.id === id && p.bytesSent >= bytes) finish();
     });
+    const timer = setInterval(() => {
+      if (core.services.uploads.get(id).bytesSent >= bytes) finish();
+    }, 10);
   });
 }
