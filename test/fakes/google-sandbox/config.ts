@@ -1,0 +1,85 @@
+/** Knobs tests may turn at start or at run time (POST /__sandbox/config). */
+export interface SandboxConfig {
+  /** Skip the consent page when login_hint names a channel. */
+  autoApprove: boolean;
+  accessTokenLifetimeSec: number;
+  authCodeLifetimeSec: number;
+  /** Live refresh tokens per Google account per client; the oldest is silently invalidated. */
+  refreshTokenCap: number;
+  /** Refresh-token lifetime for clients whose consent screen is in Testing status. */
+  testingRefreshTokenLifetimeSec: number;
+  /** Daily units per project. */
+  quotaLimit: number;
+  /** "units": videos.insert costs videosInsertUnits of quotaLimit; "calls": a bucket of its own. */
+  videosInsertCostModel: 'units' | 'calls';
+  videosInsertUnits: number;
+  videosInsertDailyCalls: number;
+  costs: Record<CostedMethod, number>;
+  uploadSessionLifetimeSec: number;
+  maxUploadBytes: number;
+  thumbnailMaxBytes: number;
+  /** After a dropped connection the sandbox keeps received bytes rounded down to this. */
+  persistGranularity: number;
+}
+
+export type CostedMethod =
+  | 'channels.list'
+  | 'videos.list'
+  | 'playlists.list'
+  | 'thumbnails.set'
+  | 'playlistItems.insert'
+  | 'videos.update';
+
+export const CHUNK_MULTIPLE = 262_144;
+
+export function defaultConfig(): SandboxConfig {
+  return {
+    autoApprove: false,
+    accessTokenLifetimeSec: 3599,
+    authCodeLifetimeSec: 600,
+    refreshTokenCap: 100,
+    testingRefreshTokenLifetimeSec: 7 * 24 * 3600,
+    quotaLimit: 10_000,
+    videosInsertCostModel: 'units',
+    videosInsertUnits: 1600,
+    videosInsertDailyCalls: 100,
+    costs: {
+      'channels.list': 1,
+      'videos.list': 1,
+      'playlists.list': 1,
+      'thumbnails.set': 50,
+      'playlistItems.insert': 50,
+      'videos.update': 50,
+    },
+    uploadSessionLifetimeSec: 7 * 24 * 3600,
+    maxUploadBytes: 274_877_906_944,
+    thumbnailMaxBytes: 2 * 1024 * 1024,
+    persistGranularity: CHUNK_MULTIPLE,
+  };
+}
+
+export type ConfigPatch = Partial<Omit<SandboxConfig, 'costs'>> & {
+  costs?: Partial<Record<CostedMethod, number>>;
+};
+
+/** Applies a patch, refusing unknown keys and wrong types so a typo in a test fails loudly. */
+export function applyConfigPatch(config: SandboxConfig, patch: ConfigPatch): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(key in config)) throw new Error(`sandbox config: unknown key "${key}"`);
+    if (key === 'costs') {
+      for (const [method, cost] of Object.entries(value as Record<string, unknown>)) {
+        if (!(method in config.costs)) throw new Error(`sandbox config: unknown cost "${method}"`);
+        if (typeof cost !== 'number')
+          throw new Error(`sandbox config: costs.${method} must be a number`);
+        config.costs[method as CostedMethod] = cost;
+      }
+      continue;
+    }
+    const current = config[key as keyof SandboxConfig];
+    if (typeof value !== typeof current)
+      throw new Error(`sandbox config: ${key} must be a ${typeof current}`);
+    if (key === 'videosInsertCostModel' && value !== 'units' && value !== 'calls')
+      throw new Error('sandbox config: videosInsertCostModel must be "units" or "calls"');
+    (config as unknown as Record<string, unknown>)[key] = value;
+  }
+}
