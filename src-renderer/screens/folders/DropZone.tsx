@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { classifyName } from '../../../src-shared/watch/file-kinds.ts';
 import { useNavigation } from '../../state/navigation-store.ts';
 import { DropPreview } from './DropPreview.tsx';
 import { useDrop } from './drop-store.ts';
@@ -15,8 +16,9 @@ export function DropZone() {
   const [over, setOver] = useState(false);
   const open = useDrop((s) => s.open);
   useEffect(() => {
+    // A screen with its own drop target (cookie files) handles the event first and claims it.
     const onOver = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!hasFiles(e) || e.defaultPrevented) return;
       e.preventDefault();
       setOver(true);
     };
@@ -24,7 +26,7 @@ export function DropZone() {
       if (e.relatedTarget === null) setOver(false);
     };
     const onDrop = (e: DragEvent) => {
-      if (!e.dataTransfer) return;
+      if (!e.dataTransfer || e.defaultPrevented) return;
       e.preventDefault();
       setOver(false);
       const items = Array.from(e.dataTransfer.items ?? []);
@@ -41,7 +43,8 @@ export function DropZone() {
           });
         return;
       }
-      if (files.length === 0) return;
+      // Only videos open the preview; other files dropped on the window are not ours.
+      if (!files.some((f) => classifyName(f.name) === 'video')) return;
       open(
         files.map((file) => ({
           file,
