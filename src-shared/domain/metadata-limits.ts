@@ -5,7 +5,15 @@ export interface MetadataIssue {
   message: string;
 }
 
-const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+/** UTF-8 byte length without TextEncoder: src-shared runs with no platform globals. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 /** YouTube counts commas between tags, and quotes around a tag with a space (google-facts.md). */
 export function tagsLength(tags: readonly string[]): number {

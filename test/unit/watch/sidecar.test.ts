@@ -110,3 +110,28 @@ describe('templates and composed metadata', () => {
     assert.match(!r.ok ? r.message : '', /field "publishAt": needs privacy "private"/);
   });
 });
+
+describe('metadata limits', () => {
+  test('the description limit counts UTF-8 bytes, not characters', async () => {
+    const { metadataIssues } = await import('../../../src-shared/domain/metadata-limits.ts');
+    const base = {
+      title: 't',
+      tags: [],
+      categoryId: '22',
+      privacy: 'private' as const,
+      publishAt: null,
+      playlistId: null,
+      madeForKids: false,
+      containsSyntheticMedia: false,
+    };
+    assert.deepEqual(metadataIssues({ ...base, description: 'é'.repeat(2500) }), []);
+    assert.deepEqual(
+      metadataIssues({ ...base, description: 'é'.repeat(2501) }).map((i) => i.field),
+      ['description'],
+    );
+    assert.deepEqual(
+      metadataIssues({ ...base, description: '😀'.repeat(1251) }).map((i) => i.field),
+      ['description'],
+    );
+  });
+});
