@@ -3,6 +3,7 @@ import { assertNever } from '../src-shared/domain/assert-never.ts';
 import { Frame } from './components/Frame.tsx';
 import { ChannelsScreen } from './screens/channels/ChannelsScreen.tsx';
 import { CookiesScreen } from './screens/cookies/CookiesScreen.tsx';
+import { DropZone } from './screens/folders/DropZone.tsx';
 import { FoldersScreen } from './screens/folders/FoldersScreen.tsx';
 import { QueueScreen } from './screens/queue/QueueScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
@@ -35,6 +36,7 @@ export function App() {
   return (
     <Frame>
       <Screen id={screen} />
+      <DropZone />
     </Frame>
   );
 }

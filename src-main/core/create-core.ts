@@ -6,6 +6,11 @@ import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
+import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
+import { googleEndpoints } from '../youtube/google-endpoints.ts';
+import { nodeHttp } from '../youtube/google-http.ts';
+import { defaultQuotaConfig } from '../youtube/quota-costs.ts';
 import type { SafeStorageLike } from '../electron/electron-like.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
@@ -21,10 +26,28 @@ import { systemClock, type Clock } from './clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
 import { Notices } from './notices.ts';
+import type { UploadEnqueuer } from '../uploads/upload-request.ts';
+import { DropService } from '../watch/drop-service.ts';
+import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
+import { WatchRepository } from '../watch/watch-repository.ts';
+import { WatchService } from '../watch/watch-service.ts';
 
 export interface CoreDeps {
   clock?: Clock;
   logSink?: LogSink;
+  accessTokens?: AccessTokenSource;
+  /** Upload engine overrides (tests: chunk size, backoff, project id). */
+  uploads?: Partial<
+    Pick<UploadEngineDeps, 'chunkSize' | 'backoff' | 'projectIdFor' | 'quotaConfig' | 'http'>
+  >;
+  /** false: build the upload engine without starting it (one-shot CLI work). */
+  startUploads?: boolean;
+  /** Where watched folders and drops queue videos (tests: a RecordingEnqueuer); default the upload engine. */
+  enqueuer?: UploadEnqueuer;
+  /** null: no ffprobe check (tests); default: ffprobe when installed. */
+  videoProbe?: VideoProbe | null;
+  /** How often a watched folder is looked for while it is offline or online. */
+  folderPresenceCheckMs?: number;
   /** Desktop: Electron's safeStorage protects the vault key. */
   safeStorage?: SafeStorageLike;
   /** Tests: replace the configured key providers. */
@@ -38,6 +61,9 @@ export interface CoreDeps {
 export interface Services {
   settings: SettingsService;
   notices: Notices;
+  uploads: UploadEngine;
+  watch: WatchService;
+  drops: DropService;
   /** Encrypted secrets (`vault.store`); unlocks on first use. */
   vault: Vault;
   /** OAuth client, sign-in, access tokens (the AccessTokenSource), channel health. */
@@ -74,6 +100,34 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       deps.keyProviders ??
       (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
   });
+  const channels = createChannelServices({
+    db,
+    clock,
+    events,
+    notices,
+    log,
+    secrets: vault.store,
+    googleBaseUrl: config.googleBaseUrl,
+    ...deps.channels,
+  });
+  // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
+  const clientOfChannel = db.prepare('SELECT client_id FROM channels WHERE id = ?').pluck();
+  const uploads = new UploadEngine({
+    db,
+    clock,
+    events,
+    log,
+    tokens: deps.accessTokens ?? channels.tokens,
+    http: deps.uploads?.http ?? nodeHttp,
+    endpoints: googleEndpoints(config.googleBaseUrl),
+    limits: () => settings.get(),
+    quotaConfig: deps.uploads?.quotaConfig ?? (() => defaultQuotaConfig),
+    projectIdFor:
+      deps.uploads?.projectIdFor ??
+      ((channelId) => (clientOfChannel.get(channelId) as string | null | undefined) ?? 'default'),
+    chunkSize: deps.uploads?.chunkSize,
+    backoff: deps.uploads?.backoff,
+  });
   const cookieServices = createCookieServices({
     db,
     secrets: vault.store,
@@ -85,25 +139,32 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     dataDir: config.dataDir,
     runner: deps.ytdlp ?? systemYtDlp(config.ytdlpPath ?? undefined, process.env.PATH),
   });
+  const enqueuer = deps.enqueuer ?? uploads;
+  const watchRepo = new WatchRepository(db);
   const services: Services = {
     settings,
     notices,
     vault,
     cookies: cookieServices.cookies,
     downloads: cookieServices.downloads,
-    channels: createChannelServices({
-      db,
+    channels,
+    uploads,
+    watch: new WatchService({
+      repo: watchRepo,
+      enqueuer,
       clock,
-      events,
-      notices,
       log,
-      secrets: vault.store,
-      googleBaseUrl: config.googleBaseUrl,
-      ...deps.channels,
+      events,
+      probe: deps.videoProbe === undefined ? optionalFfprobe() : deps.videoProbe,
+      presenceCheckMs: deps.folderPresenceCheckMs,
     }),
+    drops: new DropService(watchRepo, enqueuer, clock),
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
+  if (deps.startUploads !== false) uploads.start();
+  // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
+  if (deps.startUploads !== false) services.watch.start();
 
   return {
     config,
@@ -115,6 +176,8 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     async close() {
       log.info('engine stopping');
       services.channels.stop();
+      await services.watch.close();
+      await uploads.stop();
       await cookieServices.stop();
       services.vault.lock();
       db.close();

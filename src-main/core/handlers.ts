@@ -2,6 +2,7 @@ import type { HandlerMap } from '../rpc/router.ts';
 import type { CoreConfig } from './config.ts';
 import type { Services } from './create-core.ts';
 import { channelHandlers } from '../tokens/channel-handlers.ts';
+import { uploadHandlers } from '../uploads/upload-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -16,6 +17,17 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'settings.get': () => services.settings.get(),
     'settings.set': (patch) => services.settings.set(patch),
     ...channelHandlers(services.channels),
+    ...uploadHandlers(services),
+    'folders.list': () => services.watch.list(),
+    'folders.add': (input) => services.watch.add(input),
+    'folders.update': (input) => services.watch.update(input),
+    'folders.remove': (input) => services.watch.remove(input),
+    'folders.items': ({ folderId }) => services.watch.items(folderId),
+    'folders.resolveOffer': ({ folderId, choice }) => services.watch.resolveOffer(folderId, choice),
+    'folders.chooseThumbnail': ({ itemId, image }) => services.watch.chooseThumbnail(itemId, image),
+    'folders.retry': ({ itemId }) => services.watch.retry(itemId),
+    'folders.uploadAgain': ({ itemId }) => services.watch.uploadAgain(itemId),
+    'drops.queue': ({ items }) => services.drops.queue(items),
     'cookies.import': (input) => services.cookies.import(input),
     'cookies.list': () => services.cookies.list(),
     'cookies.check': ({ label }) => services.cookies.check(label),

@@ -1,5 +1,5 @@
 // The whole bridge between the page and main: invoke and on, names checked against the contract.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { events, isEventName, isMethod } from '../../src-shared/api/contract.ts';
 import { IPC_EVENT, IPC_INVOKE } from './channels.ts';
 
@@ -16,5 +16,13 @@ contextBridge.exposeInMainWorld('dropline', {
     };
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
+  },
+  // Dropped files: Electron no longer puts a path on File; the drop preview needs it.
+  pathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): string | null {
+    try {
+      return webUtils.getPathForFile(file) || null;
+    } catch {
+      return null;
+    }
   },
 });

@@ -5,6 +5,8 @@ export interface DroplineBridge {
   invoke(method: string, input: unknown): Promise<Result>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   events: readonly string[];
+  /** The local path of a dropped file (desktop only). */
+  pathForFile?(file: File): string | null;
 }
 
 declare global {

@@ -5,6 +5,8 @@ import { method } from './define.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings.ts';
 import { NoticeSchema } from '../domain/notice.ts';
 import { channelEvents, channelMethods } from './channels.ts';
+import { jobEvents, jobMethods } from './jobs.ts';
+import { folderEvents, folderMethods } from './folders.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -18,6 +20,8 @@ export const methods = {
   'settings.get': method(NoInput, SettingsSchema, 'Read all settings'),
   'settings.set': method(SettingsPatchSchema, SettingsSchema, 'Change some settings'),
   ...channelMethods,
+  ...jobMethods,
+  ...folderMethods,
   ...cookieMethods,
 };
 
@@ -26,6 +30,8 @@ export const events = {
   'app.noticed': NoticeSchema,
   'settings.changed': SettingsSchema,
   ...channelEvents,
+  ...jobEvents,
+  ...folderEvents,
   ...cookieEvents,
 };
 

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { initial } from './001-initial.ts';
 import { vault } from './002-vault.ts';
 import { channels } from './003-channels.ts';
+import { uploads } from './004-uploads.ts';
+import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
 
 export interface Migration {
@@ -11,4 +13,11 @@ export interface Migration {
 }
 
 /** In order; a shipped migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, vault, channels, cookieFiles];
+export const migrations: readonly Migration[] = [
+  initial,
+  vault,
+  channels,
+  uploads,
+  watchedFolders,
+  cookieFiles,
+];

@@ -9,6 +9,10 @@ import { channelsCommand } from './commands/channels.ts';
 import { clientCommand } from './commands/client.ts';
 import { connectCommand } from './commands/connect.ts';
 import { disconnectCommand } from './commands/disconnect.ts';
+import { jobActionCommands } from './commands/job-actions.ts';
+import { queueCommand } from './commands/queue.ts';
+import { uploadCommand } from './commands/upload.ts';
+import { watchCommand } from './commands/watch.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -17,6 +21,10 @@ export const commands: Command[] = [
   connectCommand,
   channelsCommand,
   disconnectCommand,
+  uploadCommand,
+  queueCommand,
+  ...jobActionCommands,
+  watchCommand,
   cookiesCommand,
   downloadCommand,
 ];

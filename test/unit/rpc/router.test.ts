@@ -31,7 +31,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'settings.get': () => defaultSettings,
     'settings.set': () => defaultSettings,
     ...overrides,
-  };
+  } as HandlerMap;
 }
 
 test('unknown method, invalid input and a thrown error come back as three distinct codes', async () => {

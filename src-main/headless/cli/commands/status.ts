@@ -19,7 +19,7 @@ interface JobRow {
 }
 
 /** Reads jobs straight from the database: works whether or not an engine runs. */
-function readJobs(dataDir: string): JobRow[] {
+export function readJobs(dataDir: string): JobRow[] {
   const file = join(dataDir, 'dropline.db');
   if (!existsSync(file)) return [];
   const db = new Database(file, { readonly: true, fileMustExist: true });

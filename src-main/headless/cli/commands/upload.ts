@@ -1,0 +1,99 @@
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isFinalJobState, type Job } from '../../../../src-shared/domain/job.ts';
+import { VideoMetadataSchema } from '../../../../src-shared/domain/metadata.ts';
+import { CliError, ExitCode, usageError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { withEngine } from '../engine-session.ts';
+import { cliJob, jobLine } from '../job-view.ts';
+
+const options = {
+  channel: { type: 'string' },
+  thumbnail: { type: 'string' },
+  title: { type: 'string' },
+  description: { type: 'string' },
+  tags: { type: 'string' },
+  privacy: { type: 'string' },
+  'publish-at': { type: 'string' },
+  playlist: { type: 'string' },
+  category: { type: 'string' },
+  'made-for-kids': { type: 'boolean' },
+  synthetic: { type: 'boolean' },
+  wait: { type: 'boolean' },
+} as const;
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export const uploadCommand: Command = {
+  name: 'upload',
+  usage:
+    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at ISO8601] [--playlist ID] [--category N] [--wait]',
+  summary: 'Queue one upload per (file, channel); --wait returns when all are final',
+  async run(ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: ctx.args, options, allowPositionals: true });
+    } catch (error) {
+      throw usageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length === 0) throw usageError('FILE: give at least one video file.');
+    const channelIds = list(values.channel);
+    if (channelIds.length === 0) throw usageError('--channel: give at least one channel id.');
+    const jobIds: string[] = [];
+    return withEngine(ctx, async ({ api }) => {
+      for (const file of positionals) {
+        const metadata = VideoMetadataSchema.safeParse({
+          title: values.title ?? basename(file, extname(file)),
+          description: values.description,
+          tags: values.tags === undefined ? undefined : list(values.tags),
+          privacy: values.privacy,
+          publishAt: values['publish-at'] ?? null,
+          playlistId: values.playlist ?? null,
+          categoryId: values.category,
+          madeForKids: values['made-for-kids'],
+          containsSyntheticMedia: values.synthetic,
+        });
+        if (!metadata.success)
+          throw usageError(
+            metadata.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '),
+          );
+        const out = await api.invoke('jobs.enqueue', {
+          files: [file],
+          channelIds,
+          metadata: metadata.data,
+          thumbnail: values.thumbnail ?? null,
+        });
+        jobIds.push(...out.jobIds);
+      }
+      const mine = async (): Promise<Job[]> =>
+        (await api.invoke('jobs.list', {})).filter((j) => jobIds.includes(j.id));
+      let jobs = await mine();
+      const refused = jobs.filter(
+        (j) => j.error?.code === 'invalid_metadata' || j.error?.code === 'invalid_file',
+      );
+      if (values.wait && refused.length === 0) {
+        while (!jobs.every((j) => isFinalJobState(j.state))) {
+          const stop = await Promise.race([
+            ctx.stopSignal.then(() => true),
+            new Promise<false>((r) => setTimeout(() => r(false), 1000)),
+          ]);
+          if (stop) throw new CliError(ExitCode.failed, 'Stopped waiting; the uploads go on.');
+          jobs = await mine();
+        }
+      }
+      if (ctx.json) ctx.io.out(JSON.stringify({ jobs: jobs.map(cliJob) }));
+      else for (const job of jobs) ctx.io.out(jobLine(job));
+      if (refused.length) {
+        ctx.io.err(refused[0]?.error?.message ?? 'refused');
+        return ExitCode.usage;
+      }
+      if (values.wait && !jobs.every((j) => j.state === 'done')) return ExitCode.failed;
+      return ExitCode.ok;
+    });
+  },
+};

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { AppErrorShape } from '../../src-shared/api/errors.ts';
+import type { Db } from '../db/database.ts';
+import { fingerprint, type Fingerprint } from './file-fingerprint.ts';
+import type { JobRepository, NewJob } from './job-repository.ts';
+import type { UploadRequest } from './upload-request.ts';
+import {
+  describeProblems,
+  validateFileSize,
+  validateMetadata,
+  videoContentType,
+} from './validate-metadata.ts';
+
+/** Why a file cannot be uploaded at all, checked before anything is sent. */
+function fileProblem(file: string): { error: AppErrorShape | null; print: Fingerprint | null } {
+  let print: Fingerprint;
+  try {
+    print = fingerprint(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : (error as Error).message;
+    return {
+      error: { code: 'invalid_file', message: `file ${file} ${why}`, retryable: false },
+      print: null,
+    };
+  }
+  const size = validateFileSize(print.size);
+  if (size)
+    return {
+      error: {
+        code: 'invalid_file',
+        message: `${size.field} ${file} ${size.rule}`,
+        retryable: false,
+      },
+      print,
+    };
+  if (videoContentType(file) === null)
+    return {
+      error: {
+        code: 'invalid_file',
+        message: `file ${file} is not a video type YouTube accepts (by its extension: .mp4, .mov, .mkv, .webm, ...)`,
+        retryable: false,
+      },
+      print,
+    };
+  return { error: null, print };
+}
+
+/**
+ * One job per (file, channel), written in one transaction before any network
+ * call. A file or metadata that breaks a rule still gets its job, in
+ * `failed`, naming the field and the rule. The same unchanged file already
+ * queued or uploaded to a channel is not queued twice.
+ */
+export function enqueueJobs(
+  db: Db,
+  repo: JobRepository,
+  request: UploadRequest,
+  now: string,
+): string[] {
+  const file = resolve(request.file);
+  const { error: fileError, print } = fileProblem(file);
+  const problems = validateMetadata(request.metadata);
+  const error: AppErrorShape | null =
+    fileError ??
+    (problems.length
+      ? { code: 'invalid_metadata', message: describeProblems(problems), retryable: false }
+      : null);
+  if (!error && request.thumbnail !== null) {
+    try {
+      fingerprint(request.thumbnail);
+    } catch {
+      return enqueueFailed(db, repo, request, file, print, now, {
+        code: 'invalid_metadata',
+        message: `thumbnail ${request.thumbnail} cannot be read`,
+        retryable: false,
+      });
+    }
+  }
+  if (error) return enqueueFailed(db, repo, request, file, print, now, error);
+  const ids: string[] = [];
+  db.transaction(() => {
+    for (const channelId of new Set(request.channelIds)) {
+      const existing = db
+        .prepare(
+          "SELECT id FROM jobs WHERE file_path = ? AND channel_id = ? AND bytes_total = ? AND file_partial_hash = ? AND state NOT IN ('failed', 'cancelled') LIMIT 1",
+        )
+        .pluck()
+        .get(file, channelId, print!.size, print!.partialHash) as string | undefined;
+      if (existing) {
+        ids.push(existing);
+        continue;
+      }
+      const job = newJob(request, file, channelId, print, 'queued', null);
+      repo.insert(job, now);
+      ids.push(job.id);
+    }
+  })();
+  return ids;
+}
+
+function newJob(
+  request: UploadRequest,
+  file: string,
+  channelId: string,
+  print: Fingerprint | null,
+  state: 'queued' | 'failed',
+  error: AppErrorShape | null,
+): NewJob {
+  return {
+    id: randomUUID(),
+    file,
+    channelId,
+    bytesTotal: print?.size ?? 0,
+    metadata: request.metadata,
+    thumbnail: request.thumbnail ? resolve(request.thumbnail) : null,
+    source: request.source,
+    contentType: videoContentType(file) ?? 'application/octet-stream',
+    fileMtimeMs: print?.mtimeMs ?? 0,
+    filePartialHash: print?.partialHash ?? '',
+    state,
+    error,
+  };
+}
+
+function enqueueFailed(
+  db: Db,
+  repo: JobRepository,
+  request: UploadRequest,
+  file: string,
+  print: Fingerprint | null,
+  now: string,
+  error: AppErrorShape,
+): string[] {
+  const ids: string[] = [];
+  db.transaction(() => {
+    for (const channelId of new Set(request.channelIds)) {
+      const job = newJob(request, file, channelId, print, 'failed', error);
+      repo.insert(job, now);
+      ids.push(job.id);
+    }
+  })();
+  return ids;
+}

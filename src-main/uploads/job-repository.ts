@@ -1,0 +1,220 @@
+import type { AppErrorShape } from '../../src-shared/api/errors.ts';
+import {
+  JobSchema,
+  type Job,
+  type JobState,
+  type StepState,
+  type WaitReason,
+} from '../../src-shared/domain/job.ts';
+import { VideoMetadataSchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
+import type { Db } from '../db/database.ts';
+
+/** A job row with the engine-only fields (session URI, fingerprint) the API never shows. */
+export interface JobRecord extends Job {
+  sessionUri: string | null;
+  contentType: string;
+  fileMtimeMs: number;
+  filePartialHash: string;
+  nextAttemptAt: number | null;
+}
+
+interface Row {
+  id: string;
+  file_path: string;
+  channel_id: string;
+  state: string;
+  bytes_sent: number;
+  bytes_total: number;
+  video_id: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  metadata: string;
+  thumbnail_path: string | null;
+  content_type: string;
+  file_mtime_ms: number;
+  file_partial_hash: string;
+  session_uri: string | null;
+  attempts: number;
+  wait_reason: string | null;
+  next_attempt_at: number | null;
+  thumbnail_step: string;
+  playlist_step: string;
+}
+
+function fromRow(row: Row): JobRecord {
+  const metadata = VideoMetadataSchema.parse(JSON.parse(row.metadata));
+  const job = JobSchema.parse({
+    id: row.id,
+    file: row.file_path,
+    channelId: row.channel_id,
+    state: row.state,
+    bytesSent: row.bytes_sent,
+    bytesTotal: row.bytes_total,
+    videoId: row.video_id,
+    error: row.error ? JSON.parse(row.error) : null,
+    title: metadata.title,
+    metadata,
+    thumbnail: row.thumbnail_path,
+    waitReason: row.wait_reason,
+    waitUntil: row.next_attempt_at === null ? null : new Date(row.next_attempt_at).toISOString(),
+    thumbnailStep: row.thumbnail_step,
+    playlistStep: row.playlist_step,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+  return {
+    ...job,
+    sessionUri: row.session_uri,
+    contentType: row.content_type,
+    fileMtimeMs: row.file_mtime_ms,
+    filePartialHash: row.file_partial_hash,
+    nextAttemptAt: row.next_attempt_at,
+  };
+}
+
+/** Strips engine-only fields before a job crosses the API. */
+export function publicJob(record: JobRecord): Job {
+  return JobSchema.parse(record);
+}
+
+export interface NewJob {
+  id: string;
+  file: string;
+  channelId: string;
+  bytesTotal: number;
+  metadata: VideoMetadata;
+  thumbnail: string | null;
+  source: unknown;
+  contentType: string;
+  fileMtimeMs: number;
+  filePartialHash: string;
+  state: JobState;
+  error: AppErrorShape | null;
+}
+
+/** Every field a single update may change; anything left out stays as it is. */
+export interface JobPatch {
+  state?: JobState;
+  bytesSent?: number;
+  videoId?: string | null;
+  error?: AppErrorShape | null;
+  sessionUri?: string | null;
+  attempts?: number;
+  waitReason?: WaitReason | null;
+  nextAttemptAt?: number | null;
+  thumbnailStep?: StepState;
+  playlistStep?: StepState;
+  completedAt?: string | null;
+}
+
+const columns: Record<keyof JobPatch, string> = {
+  state: 'state',
+  bytesSent: 'bytes_sent',
+  videoId: 'video_id',
+  error: 'error',
+  sessionUri: 'session_uri',
+  attempts: 'attempts',
+  waitReason: 'wait_reason',
+  nextAttemptAt: 'next_attempt_at',
+  thumbnailStep: 'thumbnail_step',
+  playlistStep: 'playlist_step',
+  completedAt: 'completed_at',
+};
+
+export class JobRepository {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  insert(job: NewJob, at: string): void {
+    this.#db
+      .prepare(
+        `INSERT INTO jobs (id, file_path, channel_id, state, bytes_sent, bytes_total, error, created_at,
+           updated_at, metadata, thumbnail_path, source, content_type, file_mtime_ms, file_partial_hash,
+           thumbnail_step, playlist_step)
+         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        job.id,
+        job.file,
+        job.channelId,
+        job.state,
+        job.bytesTotal,
+        job.error ? JSON.stringify(job.error) : null,
+        at,
+        at,
+        JSON.stringify(job.metadata),
+        job.thumbnail,
+        JSON.stringify(job.source),
+        job.contentType,
+        job.fileMtimeMs,
+        job.filePartialHash,
+        job.thumbnail ? 'pending' : 'none',
+        job.metadata.playlistId ? 'pending' : 'none',
+      );
+  }
+
+  get(id: string): JobRecord | null {
+    const row = this.#db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  list(): JobRecord[] {
+    return (this.#db.prepare('SELECT * FROM jobs ORDER BY created_at, rowid').all() as Row[]).map(
+      fromRow,
+    );
+  }
+
+  listByChannel(channelId: string): JobRecord[] {
+    return (
+      this.#db
+        .prepare('SELECT * FROM jobs WHERE channel_id = ? ORDER BY created_at, rowid')
+        .all(channelId) as Row[]
+    ).map(fromRow);
+  }
+
+  /** Jobs the scheduler may start, oldest first. */
+  candidates(): JobRecord[] {
+    return (
+      this.#db
+        .prepare(
+          "SELECT * FROM jobs WHERE state IN ('queued', 'uploading', 'processing', 'waiting') ORDER BY created_at, rowid",
+        )
+        .all() as Row[]
+    ).map(fromRow);
+  }
+
+  update(id: string, patch: JobPatch, at: string): JobRecord {
+    const sets: string[] = ['updated_at = ?'];
+    const values: unknown[] = [at];
+    for (const [key, value] of Object.entries(patch) as [keyof JobPatch, unknown][]) {
+      if (value === undefined) continue;
+      sets.push(`${columns[key]} = ?`);
+      values.push(key === 'error' && value !== null ? JSON.stringify(value) : value);
+    }
+    this.#db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    const job = this.get(id);
+    if (!job) throw new Error(`job ${id} vanished`);
+    return job;
+  }
+
+  holds(now: number): { channelId: string; until: number; reason: string }[] {
+    return (
+      this.#db
+        .prepare('SELECT channel_id, until_ms, reason FROM channel_holds WHERE until_ms > ?')
+        .all(now) as { channel_id: string; until_ms: number; reason: string }[]
+    ).map((r) => ({ channelId: r.channel_id, until: r.until_ms, reason: r.reason }));
+  }
+
+  hold(channelId: string, until: number, reason: string): void {
+    this.#db
+      .prepare(
+        'INSERT INTO channel_holds (channel_id, until_ms, reason) VALUES (?, ?, ?) ON CONFLICT(channel_id) DO UPDATE SET until_ms = excluded.until_ms, reason = excluded.reason',
+      )
+      .run(channelId, until, reason);
+  }
+}

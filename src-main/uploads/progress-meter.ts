@@ -1,0 +1,62 @@
+import type { Clock } from '../core/clock.ts';
+
+export interface ProgressSample {
+  bytesSent: number;
+  rate: number;
+  etaSeconds: number | null;
+}
+
+const windowMs = 5000;
+/** At most 4 progress events per second per job (issue 5). */
+export const progressIntervalMs = 250;
+
+/** Rate over a sliding window and ETA for one job; decides when an event is due. */
+export class ProgressMeter {
+  readonly #clock: Clock;
+  readonly #total: number;
+  readonly #emit: (sample: ProgressSample) => void;
+  #confirmed = 0;
+  #inFlight = 0;
+  #written = 0;
+  #samples: { at: number; written: number }[] = [];
+  #lastEmit = -Infinity;
+
+  constructor(clock: Clock, total: number, emit: (sample: ProgressSample) => void) {
+    this.#clock = clock;
+    this.#total = total;
+    this.#emit = emit;
+  }
+
+  /** Google confirmed bytes 0..offset-1; in-flight bytes of the chunk start over. */
+  confirm(offset: number): void {
+    this.#confirmed = offset;
+    this.#inFlight = 0;
+    this.#maybeEmit();
+  }
+
+  add(bytes: number): void {
+    this.#inFlight += bytes;
+    this.#written += bytes;
+    this.#maybeEmit();
+  }
+
+  sample(): ProgressSample {
+    const now = this.#clock.now();
+    this.#samples.push({ at: now, written: this.#written });
+    while (this.#samples.length > 2 && now - this.#samples[0]!.at > windowMs) this.#samples.shift();
+    const first = this.#samples[0]!;
+    const elapsed = (now - first.at) / 1000;
+    const rate = elapsed > 0 ? (this.#written - first.written) / elapsed : 0;
+    const bytesSent = Math.min(this.#total, this.#confirmed + this.#inFlight);
+    const etaSeconds = rate > 0 ? Math.round((this.#total - bytesSent) / rate) : null;
+    return { bytesSent, rate: Math.round(rate), etaSeconds };
+  }
+
+  #maybeEmit(): void {
+    const now = this.#clock.now();
+    const sample = this.sample();
+    if (now - this.#lastEmit < progressIntervalMs) return;
+    this.#lastEmit = now;
+    this.#emit(sample);
+  }
+}

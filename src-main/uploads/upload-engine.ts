@@ -1,0 +1,361 @@
+import { AppError } from '../../src-shared/api/errors.ts';
+import { isFinalJobState, type Job, type JobState } from '../../src-shared/domain/job.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Db } from '../db/database.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { EventHub } from '../rpc/event-hub.ts';
+import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import type { GoogleEndpoints } from '../youtube/google-endpoints.ts';
+import type { Http } from '../youtube/google-http.ts';
+import type { QuotaConfig } from '../youtube/quota-costs.ts';
+import { QuotaLedger } from '../youtube/quota-ledger.ts';
+import { ResumableUploadClient } from '../youtube/resumable-upload.ts';
+import { VideoExtrasClient } from '../youtube/video-extras.ts';
+import { defaultBackoff, type BackoffPolicy } from './backoff.ts';
+import { BandwidthLimiter } from './bandwidth-limiter.ts';
+import { enqueueJobs } from './enqueue-jobs.ts';
+import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
+import { runJob } from './job-runner.ts';
+import type { RunOutcome } from './outcome.ts';
+import { checkChunkSize, defaultChunkSize, type RunnerDeps } from './runner-deps.ts';
+import type { UploadEnqueuer, UploadRequest } from './upload-request.ts';
+
+export interface UploadLimits {
+  globalConcurrency: number;
+  perChannelConcurrency: number;
+  bandwidthLimitKiBps: number;
+}
+
+export interface UploadEngineDeps {
+  db: Db;
+  clock: Clock;
+  events: EventHub;
+  log: Logger;
+  tokens: AccessTokenSource;
+  http: Http;
+  endpoints: GoogleEndpoints;
+  limits(): UploadLimits;
+  quotaConfig(): QuotaConfig;
+  /** The Google Cloud project (OAuth client id) whose quota a channel's calls use. */
+  projectIdFor(channelId: string): string;
+  chunkSize?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+}
+
+interface Running {
+  channelId: string;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+const activeStates: readonly JobState[] = ['queued', 'uploading', 'processing', 'waiting'];
+
+/**
+ * The upload queue: persists jobs, starts them within the concurrency,
+ * channel-cap and quota limits, and turns each run's outcome into the job's
+ * next state. Every decision is read back from SQLite, so a restart after a
+ * crash picks up exactly where the database says.
+ */
+export class UploadEngine implements UploadEnqueuer {
+  readonly repo: JobRepository;
+  readonly ledger: QuotaLedger;
+  readonly #deps: UploadEngineDeps;
+  readonly #runner: RunnerDeps;
+  readonly #running = new Map<string, Running>();
+  #started = false;
+  #stopped = false;
+  #cancelWake: (() => void) | null = null;
+  #wakeAt = Infinity;
+
+  constructor(deps: UploadEngineDeps) {
+    this.#deps = deps;
+    this.repo = new JobRepository(deps.db);
+    this.ledger = new QuotaLedger(deps.db, deps.clock, deps.quotaConfig);
+    this.#runner = {
+      repo: this.repo,
+      clock: deps.clock,
+      log: deps.log,
+      tokens: deps.tokens,
+      ledger: this.ledger,
+      uploads: new ResumableUploadClient(deps.http, deps.endpoints),
+      extras: new VideoExtrasClient(deps.http, deps.endpoints),
+      limiter: new BandwidthLimiter(deps.clock, () => deps.limits().bandwidthLimitKiBps),
+      projectIdFor: deps.projectIdFor,
+      chunkSize: checkChunkSize(deps.chunkSize ?? defaultChunkSize),
+      backoff: deps.backoff ?? defaultBackoff,
+      random: deps.random ?? Math.random,
+      save: (job, patch) => this.#save(job.id, patch),
+      onProgress: (job, s) =>
+        deps.events.emit('jobs.progressed', {
+          id: job.id,
+          channelId: job.channelId,
+          bytesSent: s.bytesSent,
+          bytesTotal: job.bytesTotal,
+          rate: s.rate,
+          etaSeconds: s.etaSeconds,
+        }),
+    };
+  }
+
+  start(): void {
+    this.#started = true;
+    this.#stopped = false;
+    this.pump();
+  }
+
+  /** Aborts running uploads without changing their state: the next start resumes them. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#cancelWake?.();
+    this.#cancelWake = null;
+    const running = [...this.#running.values()];
+    for (const r of running) r.controller.abort(new Error('engine stopping'));
+    await Promise.all(running.map((r) => r.done));
+  }
+
+  enqueue(request: UploadRequest): string[] {
+    const ids = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow());
+    for (const id of ids) {
+      const job = this.repo.get(id);
+      if (job) this.#deps.events.emit('jobs.changed', publicJob(job));
+    }
+    this.pump();
+    return ids;
+  }
+
+  list(): Job[] {
+    return this.repo.list().map(publicJob);
+  }
+
+  get(id: string): Job {
+    return publicJob(this.#require(id));
+  }
+
+  pause(id: string): Job {
+    const job = this.#require(id);
+    if (job.state === 'paused') return publicJob(job);
+    if (!activeStates.includes(job.state))
+      throw new AppError(
+        'invalid_state',
+        `Job ${id} is ${job.state}; only queued, waiting or running jobs can be paused.`,
+      );
+    const saved = this.#save(id, { state: 'paused' });
+    this.#abort(id, 'paused');
+    return publicJob(saved);
+  }
+
+  resume(id: string): Job {
+    const job = this.#require(id);
+    if (job.state !== 'paused')
+      throw new AppError('invalid_state', `Job ${id} is ${job.state}, not paused.`);
+    const saved = this.#save(id, { state: 'queued', waitReason: null, nextAttemptAt: null });
+    this.pump();
+    return publicJob(saved);
+  }
+
+  cancel(id: string): Job {
+    const job = this.#require(id);
+    if (job.state === 'cancelled') return publicJob(job);
+    if (isFinalJobState(job.state))
+      throw new AppError('invalid_state', `Job ${id} is already ${job.state}.`);
+    const saved = this.#save(id, { state: 'cancelled', waitReason: null, nextAttemptAt: null });
+    this.#abort(id, 'cancelled');
+    this.pump();
+    return publicJob(saved);
+  }
+
+  retry(id: string): Job {
+    const job = this.#require(id);
+    if (job.state !== 'failed' && job.state !== 'cancelled')
+      throw new AppError(
+        'invalid_state',
+        `Job ${id} is ${job.state}; only failed or cancelled jobs can be retried.`,
+      );
+    const code = job.error?.code;
+    if (code === 'invalid_metadata' || code === 'invalid_file' || code === 'file_changed')
+      throw new AppError(
+        'invalid_state',
+        `Job ${id} cannot be retried: ${job.error?.message} Add the file again instead.`,
+      );
+    const patch: JobPatch = {
+      state: 'queued',
+      attempts: 0,
+      error: null,
+      waitReason: null,
+      nextAttemptAt: null,
+    };
+    // A step that failed runs again; the video itself is never uploaded twice.
+    if (job.thumbnailStep === 'failed') patch.thumbnailStep = 'pending';
+    if (job.playlistStep === 'failed') patch.playlistStep = 'pending';
+    const saved = this.#save(id, patch);
+    this.pump();
+    return publicJob(saved);
+  }
+
+  pauseChannel(channelId: string): Job[] {
+    return this.repo
+      .listByChannel(channelId)
+      .filter((j) => activeStates.includes(j.state))
+      .map((j) => this.pause(j.id));
+  }
+
+  resumeChannel(channelId: string): Job[] {
+    const jobs = this.repo
+      .listByChannel(channelId)
+      .filter((j) => j.state === 'paused')
+      .map((j) => this.resume(j.id));
+    return jobs;
+  }
+
+  quota() {
+    const now = this.#deps.clock.now();
+    const projects = new Set(this.ledger.projects());
+    for (const job of this.repo.candidates()) projects.add(this.#deps.projectIdFor(job.channelId));
+    return {
+      projects: [...projects].sort().map((p) => this.ledger.status(p)),
+      holds: this.repo.holds(now).map((h) => ({
+        channelId: h.channelId,
+        until: new Date(h.until).toISOString(),
+        reason: h.reason,
+      })),
+    };
+  }
+
+  /** Starts every job that may run now and sets a timer for the next one that waits. */
+  pump(): void {
+    if (!this.#started || this.#stopped) return;
+    const now = this.#deps.clock.now();
+    const limits = this.#deps.limits();
+    const held = new Map(this.repo.holds(now).map((h) => [h.channelId, h.until]));
+    const perChannel = new Map<string, number>();
+    for (const r of this.#running.values())
+      perChannel.set(r.channelId, (perChannel.get(r.channelId) ?? 0) + 1);
+    let wake = Infinity;
+    for (const job of this.repo.candidates()) {
+      if (this.#running.has(job.id)) continue;
+      if (this.#running.size >= limits.globalConcurrency) break;
+      if (job.state === 'waiting' && (job.nextAttemptAt ?? 0) > now) {
+        wake = Math.min(wake, job.nextAttemptAt ?? now);
+        continue;
+      }
+      const holdUntil = held.get(job.channelId);
+      if (holdUntil !== undefined && job.videoId === null) {
+        wake = Math.min(wake, holdUntil);
+        continue;
+      }
+      if ((perChannel.get(job.channelId) ?? 0) >= limits.perChannelConcurrency) continue;
+      if (job.videoId === null && job.sessionUri === null) {
+        const project = this.#deps.projectIdFor(job.channelId);
+        if (!this.ledger.canAfford(project, 'videos.insert')) {
+          const until = this.ledger.resetsAt();
+          this.#save(job.id, {
+            state: 'waiting',
+            waitReason: 'quota',
+            nextAttemptAt: until,
+            error: {
+              code: 'quota_exceeded',
+              message: `Not enough YouTube quota left today for another upload; waiting until ${new Date(until).toISOString()} (midnight Pacific time).`,
+              retryable: true,
+            },
+          });
+          wake = Math.min(wake, until);
+          continue;
+        }
+      }
+      perChannel.set(job.channelId, (perChannel.get(job.channelId) ?? 0) + 1);
+      this.#launch(job);
+    }
+    this.#scheduleWake(wake);
+  }
+
+  #launch(job: JobRecord): void {
+    const controller = new AbortController();
+    const state: JobState = job.videoId === null ? 'uploading' : 'processing';
+    const started = this.#save(job.id, { state, waitReason: null, nextAttemptAt: null });
+    const done = runJob(this.#runner, started, controller.signal)
+      .then((outcome) => this.#apply(job.id, outcome, controller.signal))
+      .catch((error: unknown) => this.#deps.log.error('job run crashed', { jobId: job.id, error }))
+      .finally(() => {
+        this.#running.delete(job.id);
+        this.pump();
+      });
+    this.#running.set(job.id, { channelId: job.channelId, controller, done });
+  }
+
+  #apply(id: string, outcome: RunOutcome, signal: AbortSignal): void {
+    if (signal.aborted || outcome.kind === 'aborted') return;
+    switch (outcome.kind) {
+      case 'done':
+        this.#save(id, {
+          state: 'done',
+          error: null,
+          attempts: 0,
+          waitReason: null,
+          nextAttemptAt: null,
+        });
+        return;
+      case 'wait':
+        this.#save(id, {
+          state: 'waiting',
+          waitReason: outcome.reason,
+          nextAttemptAt: outcome.until,
+          attempts: outcome.attempts,
+          error: outcome.error,
+        });
+        return;
+      case 'failed':
+        this.#save(id, {
+          state: 'failed',
+          error: outcome.error,
+          waitReason: null,
+          nextAttemptAt: null,
+        });
+        return;
+    }
+  }
+
+  #scheduleWake(at: number): void {
+    if (at === this.#wakeAt && this.#cancelWake) return;
+    this.#cancelWake?.();
+    this.#cancelWake = null;
+    this.#wakeAt = at;
+    if (at === Infinity) return;
+    // Timers beyond ~24.8 days overflow; wake at most daily and look again.
+    const delay = Math.min(Math.max(0, at - this.#deps.clock.now()) + 5, 86_400_000);
+    this.#cancelWake = this.#deps.clock.setTimeout(() => {
+      this.#cancelWake = null;
+      this.#wakeAt = Infinity;
+      this.pump();
+    }, delay);
+  }
+
+  #abort(id: string, why: string): void {
+    this.#running.get(id)?.controller.abort(new Error(why));
+  }
+
+  #require(id: string): JobRecord {
+    const job = this.repo.get(id);
+    if (!job) throw new AppError('not_found', `No job with id ${id}.`);
+    return job;
+  }
+
+  #save(id: string, patch: JobPatch): JobRecord {
+    const before = this.repo.get(id);
+    const job = this.repo.update(id, patch, this.#isoNow());
+    const visible =
+      before === null ||
+      before.state !== job.state ||
+      patch.videoId !== undefined ||
+      patch.error !== undefined ||
+      patch.thumbnailStep !== undefined ||
+      patch.playlistStep !== undefined ||
+      patch.nextAttemptAt !== undefined;
+    if (visible) this.#deps.events.emit('jobs.changed', publicJob(job));
+    return job;
+  }
+
+  #isoNow(): string {
+    return new Date(this.#deps.clock.now()).toISOString();
+  }
+}

@@ -1,0 +1,135 @@
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { baseName, extensionOf } from '../../src-shared/watch/file-kinds.ts';
+import { PrivacySchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
+
+/**
+ * Sidecar metadata next to a video: ep12.json or ep12.yaml with the fields
+ * of VideoMetadata, or ep12.txt (first line the title, the rest the
+ * description). Every problem names the file, the line and the field, and
+ * the video waits instead of uploading with wrong metadata.
+ */
+export type SidecarFields = Partial<VideoMetadata>;
+
+export type SidecarResult =
+  | { ok: true; fields: SidecarFields; lines: Partial<Record<keyof VideoMetadata, number>> }
+  | { ok: false; message: string };
+
+const fieldSchemas = {
+  title: z.string(),
+  description: z.string(),
+  tags: z.union([
+    z.array(z.string()),
+    z.string().transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ]),
+  categoryId: z.union([z.string(), z.number().int().transform(String)]),
+  privacy: PrivacySchema,
+  publishAt: z.string().nullable(),
+  playlistId: z.string().nullable(),
+  madeForKids: z.boolean(),
+  containsSyntheticMedia: z.boolean(),
+} satisfies Record<keyof VideoMetadata, z.ZodType>;
+
+// Names people copy from the API's own resource (snippet/status fields).
+const aliases: Record<string, keyof VideoMetadata> = {
+  privacyStatus: 'privacy',
+  selfDeclaredMadeForKids: 'madeForKids',
+  category: 'categoryId',
+};
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function jsonSyntaxLine(text: string, error: Error): number | null {
+  const explicit = /line (\d+)/.exec(error.message);
+  if (explicit) return Number(explicit[1]);
+  const position = /position (\d+)/.exec(error.message);
+  if (position) return lineOfOffset(text, Number(position[1]));
+  // Newer V8 messages carry no position: YAML's parser locates the same mistake.
+  const doc = parseDocument(text, { prettyErrors: true });
+  return doc.errors[0]?.linePos?.[0]?.line ?? null;
+}
+
+function parseStructured(file: string, text: string): SidecarResult {
+  const name = baseName(file);
+  const isJson = extensionOf(name) === 'json';
+  if (isJson) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const line = jsonSyntaxLine(text, error as Error);
+      return {
+        ok: false,
+        message: `${name}${line ? `, line ${line}` : ''}: not valid JSON (${(error as Error).message.split('\n')[0]}).`,
+      };
+    }
+  }
+  // JSON is YAML too: one parser gives both formats line numbers for field errors.
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const line = firstError.linePos?.[0]?.line;
+    return {
+      ok: false,
+      message: `${name}${line ? `, line ${line}` : ''}: not valid YAML (${firstError.message.split('\n')[0]}).`,
+    };
+  }
+  if (!isMap(doc.contents))
+    return { ok: false, message: `${name}, line 1: expected fields like "title: ..." at the top.` };
+  const fields: Record<string, unknown> = {};
+  const lines: Partial<Record<keyof VideoMetadata, number>> = {};
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key;
+    const rawKey = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const line =
+      isScalar(keyNode) && keyNode.range ? lineCounter.linePos(keyNode.range[0]).line : undefined;
+    const at = `${name}${line ? `, line ${line}` : ''}`;
+    const key = (Object.hasOwn(fieldSchemas, rawKey) ? rawKey : aliases[rawKey]) as
+      keyof VideoMetadata | undefined;
+    if (!key)
+      return {
+        ok: false,
+        message: `${at}: unknown field "${rawKey}" (known: ${Object.keys(fieldSchemas).join(', ')}).`,
+      };
+    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    const parsed = fieldSchemas[key].safeParse(value);
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: `${at}, field "${rawKey}": ${parsed.error.issues[0]?.message ?? 'invalid value'}.`,
+      };
+    fields[key] = parsed.data;
+    if (line) lines[key] = line;
+  }
+  return { ok: true, fields: fields as SidecarFields, lines };
+}
+
+function parseText(text: string): SidecarResult {
+  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const first = all.findIndex((line) => line.trim() !== '');
+  if (first === -1) return { ok: true, fields: {}, lines: {} };
+  const description = all
+    .slice(first + 1)
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
+  return {
+    ok: true,
+    fields: { title: (all[first] as string).trim(), description },
+    lines: { title: first + 1, description: first + 2 },
+  };
+}
+
+export function parseSidecar(file: string, text: string): SidecarResult {
+  const ext = extensionOf(baseName(file));
+  return ext === 'txt' ? parseText(text) : parseStructured(file, text);
+}

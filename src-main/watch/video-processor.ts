@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import type { WatchProblem } from '../../src-shared/domain/watched-folder.ts';
+import { classifyName, dirName, isTemporaryName, stem } from '../../src-shared/watch/file-kinds.ts';
+import { pairFiles } from '../../src-shared/watch/pairing.ts';
+import { templateValues } from '../../src-shared/watch/template.ts';
+import type { Clock } from '../core/clock.ts';
+import type { UploadEnqueuer } from '../uploads/upload-request.ts';
+import { composeMetadata } from './compose-metadata.ts';
+import { fingerprintFile } from './fingerprint.ts';
+import { parseSidecar } from './sidecar.ts';
+import type { VideoProbe } from './video-probe.ts';
+import type { FileRecord, FolderRecord, WatchRepository } from './watch-repository.ts';
+
+export interface ProcessorDeps {
+  repo: WatchRepository;
+  enqueuer: UploadEnqueuer;
+  clock: Clock;
+  probe: VideoProbe | null;
+}
+
+/** What became of a stable video; `retryInMs` asks the gate to look again later. */
+export type ProcessOutcome =
+  | { kind: 'queued'; jobIds: string[] }
+  | { kind: 'known' }
+  | { kind: 'offered' }
+  | { kind: 'waiting'; problem: WatchProblem }
+  | { kind: 'retry'; inMs: number };
+
+const toRel = (root: string, abs: string): string => relative(root, abs).split(sep).join('/');
+
+/**
+ * Takes one stable video of a folder through fingerprint, pairing, sidecar
+ * and template, and queues it once per channel that has not had it.
+ */
+export class VideoProcessor {
+  readonly #deps: ProcessorDeps;
+
+  constructor(deps: ProcessorDeps) {
+    this.#deps = deps;
+  }
+
+  #now(): string {
+    return new Date(this.#deps.clock.now()).toISOString();
+  }
+
+  /** Images, sidecars and partial files next to the video: its possible companions. */
+  async #neighbours(folder: FolderRecord, relVideo: string) {
+    const relDir = dirName(relVideo);
+    const absDir = join(folder.path, relDir);
+    const names = await readdir(absDir);
+    const prefix = relDir === '' ? '' : `${relDir}/`;
+    const companions: string[] = [];
+    let newest = 0;
+    let partialTwin = false;
+    const videoStem = stem(basename(relVideo)).toLowerCase();
+    for (const name of names) {
+      if (isTemporaryName(name)) {
+        if (name.toLowerCase().startsWith(videoStem)) partialTwin = true;
+        continue;
+      }
+      const kind = classifyName(name);
+      if (kind !== 'image' && kind !== 'sidecar' && kind !== 'video') continue;
+      companions.push(prefix + name);
+      if (kind === 'video') continue;
+      const s = await stat(join(absDir, name)).catch(() => null);
+      if (s) newest = Math.max(newest, s.mtimeMs);
+    }
+    return { companions, newest, partialTwin };
+  }
+
+  async process(folder: FolderRecord, relPath: string): Promise<ProcessOutcome> {
+    const { repo, clock } = this.#deps;
+    const abs = join(folder.path, relPath);
+    const windowMs = folder.stabilityMs;
+    const near = await this.#neighbours(folder, relPath);
+    // A thumbnail or sidecar still being written (or a ".part" twin) holds the video back.
+    const quietFor = clock.now() - near.newest;
+    if (near.partialTwin) return { kind: 'retry', inMs: windowMs };
+    if (quietFor < windowMs) return { kind: 'retry', inMs: windowMs - quietFor };
+
+    const existing = repo.getFile(folder.id, relPath);
+    const s = await stat(abs);
+    if (
+      existing &&
+      existing.state !== 'waiting' &&
+      existing.size === s.size &&
+      existing.mtimeMs === Math.floor(s.mtimeMs)
+    )
+      return { kind: existing.state === 'offered' ? 'offered' : 'known' };
+
+    const print = await fingerprintFile(abs);
+    if (existing && existing.state !== 'waiting') {
+      // A touch: same content, new mtime. An offer stays an offer, a queued video stays queued.
+      if (
+        existing.contentHash === print.hash ||
+        (existing.contentHash === null &&
+          existing.size === print.size &&
+          existing.state !== 'queued')
+      ) {
+        repo.saveFile({
+          ...existing,
+          mtimeMs: print.mtimeMs,
+          contentHash: print.hash,
+          updatedAt: this.#now(),
+        });
+        return { kind: existing.state === 'offered' ? 'offered' : 'known' };
+      }
+    }
+    // A rename: the same content under a path that no longer exists.
+    const moved = this.#findRenamed(folder, print);
+    if (moved && moved.id !== existing?.id) {
+      if (existing) repo.deleteFile(existing.id);
+      repo.saveFile({
+        ...moved,
+        relPath,
+        mtimeMs: print.mtimeMs,
+        contentHash: print.hash,
+        updatedAt: this.#now(),
+      });
+      return { kind: moved.state === 'offered' ? 'offered' : 'known' };
+    }
+    const record: FileRecord = existing ?? {
+      id: randomUUID(),
+      folderId: folder.id,
+      relPath,
+      size: print.size,
+      mtimeMs: print.mtimeMs,
+      contentHash: print.hash,
+      state: 'waiting',
+      problem: null,
+      thumbnail: null,
+      thumbnailChoice: undefined,
+      title: null,
+      jobIds: [],
+      updatedAt: this.#now(),
+    };
+    Object.assign(record, { size: print.size, mtimeMs: print.mtimeMs, contentHash: print.hash });
+
+    const channels = folder.channelIds.filter(
+      (c) => !repo.hasFingerprint(c, print.size, print.hash),
+    );
+    if (channels.length === 0) {
+      repo.saveFile({ ...record, state: 'skipped', problem: null, updatedAt: this.#now() });
+      return { kind: 'known' };
+    }
+
+    const wait = (problem: WatchProblem): ProcessOutcome => {
+      repo.saveFile({ ...record, state: 'waiting', problem, updatedAt: this.#now() });
+      return { kind: 'waiting', problem };
+    };
+
+    if (this.#deps.probe) {
+      const probed = await this.#deps.probe.probe(abs);
+      if (!probed.ok)
+        return wait({
+          code: 'unreadable_video',
+          message: `${relPath}: ${probed.reason}.`,
+          candidates: [],
+        });
+    }
+
+    const overrides = new Map<string, string | null>();
+    if (record.thumbnailChoice !== undefined) overrides.set(relPath, record.thumbnailChoice);
+    const paired = pairFiles(near.companions, { overrides }).videos.find(
+      (v) => v.video === relPath,
+    );
+    if (paired?.thumbnail.kind === 'ambiguous')
+      return wait({
+        code: 'ambiguous_thumbnail',
+        message: paired.thumbnail.reason,
+        candidates: paired.thumbnail.candidates,
+      });
+    if (paired?.sidecar.kind === 'ambiguous')
+      return wait({
+        code: 'ambiguous_sidecar',
+        message: paired.sidecar.reason,
+        candidates: paired.sidecar.candidates,
+      });
+    const thumbnail = paired?.thumbnail.kind === 'paired' ? paired.thumbnail.image : null;
+    const sidecarPath = paired?.sidecar.kind === 'found' ? paired.sidecar.path : null;
+    const sidecar = sidecarPath
+      ? {
+          file: sidecarPath,
+          result: parseSidecar(sidecarPath, await readFile(join(folder.path, sidecarPath), 'utf8')),
+        }
+      : null;
+
+    const valuesFor = (n: number) =>
+      templateValues({
+        fileName: basename(relPath),
+        folderName: basename(join(folder.path, dirName(relPath))),
+        mtimeMs: print.mtimeMs,
+        n,
+      });
+    const checked = composeMetadata(folder.template, valuesFor(0), sidecar);
+    if (!checked.ok)
+      return wait({ code: 'invalid_sidecar', message: checked.message, candidates: [] });
+
+    // The jobs, their fingerprints and the file's state commit together: a crash leaves all or none.
+    const jobIds = repo.db.transaction(() => {
+      const composed = composeMetadata(
+        folder.template,
+        valuesFor(repo.nextCounter(folder.id)),
+        sidecar,
+      );
+      if (!composed.ok) throw new Error(composed.message);
+      const ids = this.#deps.enqueuer.enqueue({
+        file: abs,
+        channelIds: channels,
+        metadata: composed.metadata,
+        thumbnail: thumbnail ? join(folder.path, thumbnail) : null,
+        source: { kind: 'watch', folderId: folder.id },
+      });
+      channels.forEach((channelId, i) =>
+        repo.addFingerprint({
+          channelId,
+          size: print.size,
+          hash: print.hash,
+          mtimeMs: print.mtimeMs,
+          filePath: abs,
+          folderId: folder.id,
+          jobId: ids[i] ?? null,
+          at: this.#now(),
+        }),
+      );
+      repo.saveFile({
+        ...record,
+        state: 'queued',
+        problem: null,
+        thumbnail,
+        title: composed.metadata.title,
+        jobIds: [...record.jobIds, ...ids],
+        updatedAt: this.#now(),
+      });
+      return ids;
+    })();
+    return { kind: 'queued', jobIds };
+  }
+
+  #findRenamed(
+    folder: FolderRecord,
+    print: { size: number; mtimeMs: number; hash: string },
+  ): FileRecord | null {
+    const gone = (f: FileRecord) => !existsSync(join(folder.path, f.relPath));
+    const byHash = this.#deps.repo.findByContent(folder.id, print.size, print.hash).find(gone);
+    if (byHash) return byHash;
+    // Offers skipped without hashing: a rename keeps size and mtime on the same disk.
+    return (
+      this.#deps.repo
+        .listFiles(folder.id)
+        .find(
+          (f) =>
+            f.contentHash === null &&
+            f.size === print.size &&
+            f.mtimeMs === print.mtimeMs &&
+            gone(f),
+        ) ?? null
+    );
+  }
+
+  /** "Upload again": the user's explicit choice, past every fingerprint. */
+  async uploadAgain(folder: FolderRecord, file: FileRecord): Promise<string[]> {
+    const abs = join(folder.path, file.relPath);
+    const print = await fingerprintFile(abs);
+    const { repo } = this.#deps;
+    const values = templateValues({
+      fileName: basename(file.relPath),
+      folderName: basename(join(folder.path, dirName(file.relPath))),
+      mtimeMs: print.mtimeMs,
+      n: 0,
+    });
+    const near = await this.#neighbours(folder, file.relPath);
+    const paired = pairFiles(near.companions).videos.find((v) => v.video === file.relPath);
+    const sidecarPath = paired?.sidecar.kind === 'found' ? paired.sidecar.path : null;
+    const sidecar = sidecarPath
+      ? {
+          file: sidecarPath,
+          result: parseSidecar(sidecarPath, await readFile(join(folder.path, sidecarPath), 'utf8')),
+        }
+      : null;
+    return repo.db.transaction(() => {
+      const composed = composeMetadata(
+        folder.template,
+        { ...values, n: String(repo.nextCounter(folder.id)) },
+        sidecar,
+      );
+      if (!composed.ok) throw new Error(composed.message);
+      const ids = this.#deps.enqueuer.enqueue({
+        file: abs,
+        channelIds: folder.channelIds,
+        metadata: composed.metadata,
+        thumbnail: file.thumbnail ? join(folder.path, file.thumbnail) : null,
+        source: { kind: 'watch', folderId: folder.id },
+      });
+      folder.channelIds.forEach((channelId, i) =>
+        repo.addFingerprint({
+          channelId,
+          size: print.size,
+          hash: print.hash,
+          mtimeMs: print.mtimeMs,
+          filePath: abs,
+          folderId: folder.id,
+          jobId: ids[i] ?? null,
+          at: this.#now(),
+        }),
+      );
+      repo.saveFile({
+        ...file,
+        state: 'queued',
+        problem: null,
+        contentHash: print.hash,
+        title: composed.metadata.title,
+        jobIds: [...file.jobIds, ...ids],
+        updatedAt: this.#now(),
+      });
+      return ids;
+    })();
+  }
+}
+
+export { toRel };

@@ -1,0 +1,106 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  headers: Record<string, string>;
+  body?: Buffer | Readable;
+  signal?: AbortSignal;
+}
+
+/** The one HTTP edge of the YouTube code; tests can swap it, the engine uses nodeHttp. */
+export interface Http {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}
+
+/** The connection failed or dropped before a full answer: worth a retry after a status check. */
+export class NetworkError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+const maxBody = 4 * 1024 * 1024;
+const agents = {
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+};
+
+/**
+ * node:http never follows redirects, which is what the resumable protocol
+ * needs: 308 is "Resume Incomplete", a status, not a redirect.
+ */
+export const nodeHttp: Http = {
+  request(req) {
+    return new Promise((resolve, reject) => {
+      const url = new URL(req.url);
+      const lib = url.protocol === 'https:' ? https : http;
+      const agent = url.protocol === 'https:' ? agents.https : agents.http;
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (req.signal?.aborted) reject(req.signal.reason ?? new Error('aborted'));
+        else
+          reject(
+            new NetworkError(
+              `connection to ${url.host} failed: ${(error as Error)?.message ?? error}`,
+              error,
+            ),
+          );
+      };
+      const r = lib.request(
+        url,
+        { method: req.method, headers: req.headers, agent, signal: req.signal },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size <= maxBody) chunks.push(chunk);
+          });
+          res.on('end', () => {
+            if (settled) return;
+            settled = true;
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            });
+          });
+          res.on('error', fail);
+          res.on('aborted', () => fail(new Error('response aborted')));
+        },
+      );
+      r.on('error', fail);
+      const body = req.body;
+      if (body === undefined) r.end();
+      else if (Buffer.isBuffer(body)) r.end(body);
+      else {
+        body.on('error', (error) => {
+          r.destroy(error);
+          fail(error);
+        });
+        body.pipe(r);
+      }
+    });
+  },
+};
+
+export function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return null;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,137 @@
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
+import type { GoogleEndpoints } from './google-endpoints.ts';
+import { googleError, GoogleApiError } from './google-error.ts';
+import { parseJson, type Http, type HttpResponse } from './google-http.ts';
+
+/** What the session holds, per Google's answer. */
+export type SessionStatus =
+  { kind: 'incomplete'; nextByte: number } | { kind: 'complete'; videoId: string };
+
+const VideoResource = z.object({ id: z.string().min(1) });
+
+/** The video resource of videos.insert, every writable field sent (google-facts.md). */
+export function videoResource(m: VideoMetadata): unknown {
+  return {
+    snippet: {
+      title: m.title,
+      description: m.description,
+      tags: m.tags,
+      categoryId: m.categoryId,
+    },
+    status: {
+      privacyStatus: m.privacy,
+      ...(m.publishAt ? { publishAt: m.publishAt } : {}),
+      selfDeclaredMadeForKids: m.madeForKids,
+      containsSyntheticMedia: m.containsSyntheticMedia,
+    },
+  };
+}
+
+/** `Range: bytes=0-N` means bytes 0..N are stored; no header means none are. */
+export function parseRange(header: string | string[] | undefined): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return 0;
+  const match = /^bytes=0-(\d+)$/.exec(value.trim());
+  if (!match) throw new Error(`YouTube sent an unreadable Range header: "${value.slice(0, 60)}"`);
+  return Number(match[1]) + 1;
+}
+
+function readStatus(res: HttpResponse): SessionStatus {
+  if (res.status === 308) return { kind: 'incomplete', nextByte: parseRange(res.headers.range) };
+  if (res.status === 200 || res.status === 201) {
+    const parsed = VideoResource.safeParse(parseJson(res.body));
+    if (!parsed.success)
+      throw new Error(
+        `YouTube finished the upload but its answer has no video id (HTTP ${res.status})`,
+      );
+    return { kind: 'complete', videoId: parsed.data.id };
+  }
+  throw googleError(res);
+}
+
+export class ResumableUploadClient {
+  readonly #http: Http;
+  readonly #endpoints: GoogleEndpoints;
+
+  constructor(http: Http, endpoints: GoogleEndpoints) {
+    this.#http = http;
+    this.#endpoints = endpoints;
+  }
+
+  /** Opens a session; nothing is stored at Google until bytes arrive, so this is safe to repeat. */
+  async start(opts: {
+    token: string;
+    metadata: VideoMetadata;
+    size: number;
+    contentType: string;
+    signal?: AbortSignal;
+  }): Promise<string> {
+    const url = this.#endpoints.upload('videos?uploadType=resumable&part=snippet,status');
+    const body = Buffer.from(JSON.stringify(videoResource(opts.metadata)));
+    const res = await this.#http.request({
+      method: 'POST',
+      url,
+      headers: {
+        Authorization: `Bearer ${opts.token}`,
+        'Content-Type': 'application/json; charset=UTF-8',
+        'Content-Length': String(body.length),
+        'X-Upload-Content-Length': String(opts.size),
+        'X-Upload-Content-Type': opts.contentType,
+      },
+      body,
+      signal: opts.signal,
+    });
+    if (res.status !== 200 && res.status !== 201) throw googleError(res);
+    const location = res.headers.location;
+    if (!location)
+      throw new GoogleApiError(res.status, {
+        kind: 'server',
+        reason: 'noLocation',
+        message: 'YouTube opened no upload session (no Location header).',
+      });
+    return new URL(location, url).toString();
+  }
+
+  /** Asks the session what it holds: the first call after any error or restart. */
+  async status(opts: { token: string; sessionUri: string; total: number; signal?: AbortSignal }) {
+    const res = await this.#http.request({
+      method: 'PUT',
+      url: opts.sessionUri,
+      headers: {
+        Authorization: `Bearer ${opts.token}`,
+        'Content-Length': '0',
+        'Content-Range': `bytes */${opts.total}`,
+      },
+      signal: opts.signal,
+    });
+    return readStatus(res);
+  }
+
+  /** Sends bytes first..last (inclusive) of total. */
+  async sendChunk(opts: {
+    token: string;
+    sessionUri: string;
+    first: number;
+    last: number;
+    total: number;
+    body: Readable;
+    contentType: string;
+    signal?: AbortSignal;
+  }): Promise<SessionStatus> {
+    const res = await this.#http.request({
+      method: 'PUT',
+      url: opts.sessionUri,
+      headers: {
+        Authorization: `Bearer ${opts.token}`,
+        'Content-Length': String(opts.last - opts.first + 1),
+        'Content-Range': `bytes ${opts.first}-${opts.last}/${opts.total}`,
+        'Content-Type': opts.contentType,
+      },
+      body: opts.body,
+      signal: opts.signal,
+    });
+    return readStatus(res);
+  }
+}

@@ -1,0 +1,114 @@
+import { useDrop } from './drop-store.ts';
+
+export function DropPreview() {
+  const s = useDrop();
+  if (!s.entries) return null;
+  const done = s.results !== null;
+  return (
+    <div className="modal-backdrop">
+      <section className="modal" role="dialog" aria-label="Drop preview" data-testid="drop-preview">
+        <h2>Queue {s.entries.length === 1 ? 'this video' : `${s.entries.length} videos`}</h2>
+        {s.entries.length === 0 && <p>No videos in this drop.</p>}
+        <table className="drop-table">
+          <thead>
+            <tr>
+              <th>Thumbnail</th>
+              <th>Video</th>
+              <th>Title</th>
+              {done && <th>Result</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {s.entries.map((entry, index) => {
+              const choices = [entry.thumbnail, ...entry.candidates].filter((f) => f !== null);
+              const result = s.results?.[index];
+              return (
+                <tr key={entry.video.key} data-testid="drop-row">
+                  <td>
+                    {entry.thumbnail && s.imageUrls[entry.thumbnail.key] ? (
+                      <img
+                        className="thumb"
+                        src={s.imageUrls[entry.thumbnail.key]}
+                        alt={`Thumbnail ${entry.thumbnail.name}`}
+                      />
+                    ) : (
+                      <span className="muted">No thumbnail</span>
+                    )}
+                    {choices.length > 0 && !done && (
+                      <select
+                        aria-label={`Thumbnail for ${entry.video.name}`}
+                        value={entry.problem ? '' : (entry.thumbnail?.key ?? '-')}
+                        onChange={(e) =>
+                          s.setThumbnail(index, e.target.value === '-' ? null : e.target.value)
+                        }
+                      >
+                        {entry.problem && <option value="">Choose…</option>}
+                        {choices.map((c) => (
+                          <option key={c.key} value={c.key}>
+                            {c.name}
+                          </option>
+                        ))}
+                        <option value="-">No thumbnail</option>
+                      </select>
+                    )}
+                    {entry.problem && <p className="error-text">{entry.problem}</p>}
+                  </td>
+                  <td>{entry.video.name}</td>
+                  <td>
+                    <input
+                      aria-label={`Title for ${entry.video.name}`}
+                      value={entry.title}
+                      maxLength={100}
+                      disabled={done}
+                      onChange={(e) => s.setTitle(index, e.target.value)}
+                    />
+                  </td>
+                  {done && (
+                    <td data-testid="drop-result">
+                      {result?.error
+                        ? result.error
+                        : `Queued ${result?.jobIds.length ?? 0}` +
+                          (result?.alreadyQueued.length
+                            ? `, already queued on ${result.alreadyQueued.join(', ')}`
+                            : '')}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {s.ignored.length > 0 && <p className="muted">Not used: {s.ignored.join(', ')}</p>}
+        {!done && (
+          <label>
+            Channels (ids, comma separated)
+            <input
+              name="drop-channels"
+              value={s.channels}
+              onChange={(e) => s.setChannels(e.target.value)}
+            />
+          </label>
+        )}
+        {s.error && (
+          <p className="error-text" role="alert">
+            {s.error}
+          </p>
+        )}
+        <div className="actions">
+          {!done && (
+            <button
+              type="button"
+              disabled={s.busy || s.entries.length === 0}
+              onClick={() => void s.confirm()}
+            >
+              Queue
+            </button>
+          )}
+          <button type="button" onClick={s.close}>
+            {done ? 'Close' : 'Cancel'}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { create } from 'zustand';
+import type { z } from 'zod';
+import type { DropResultSchema } from '../../../src-shared/api/folders.ts';
+import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
+import {
+  buildDropPreview,
+  type DroppedFile,
+  type PreviewEntry,
+} from '../../../src-shared/watch/drop-preview.ts';
+import { api } from '../../api/client.ts';
+
+type DropResult = z.output<typeof DropResultSchema>;
+
+interface DropState {
+  entries: PreviewEntry[] | null;
+  ignored: string[];
+  /** Object URLs of the dropped images, by key, for the preview only. */
+  imageUrls: Record<string, string>;
+  channels: string;
+  busy: boolean;
+  error: string | null;
+  results: DropResult[] | null;
+  open(files: { file: File; key: string; path: string | null }[]): void;
+  setTitle(index: number, title: string): void;
+  setThumbnail(index: number, key: string | null): void;
+  setChannels(text: string): void;
+  confirm(): Promise<void>;
+  close(): void;
+}
+
+const channelList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * The drop preview. Pairing happens here, by names, with the shared rules:
+ * no bytes leave the window. Confirming sends paths (desktop) or names and
+ * sizes (browser) to the engine, which only queues what it can read.
+ */
+export const useDrop = create<DropState>((set, get) => ({
+  entries: null,
+  ignored: [],
+  imageUrls: {},
+  channels: '',
+  busy: false,
+  error: null,
+  results: null,
+  open(files) {
+    get().close();
+    const dropped: DroppedFile[] = files.map(({ file, key, path }) => ({
+      key,
+      name: file.name,
+      size: file.size,
+      path,
+    }));
+    const preview = buildDropPreview(dropped);
+    const imageUrls: Record<string, string> = {};
+    for (const { file, key } of files)
+      if (/\.(jpe?g|png|webp)$/i.test(file.name)) imageUrls[key] = URL.createObjectURL(file);
+    set({
+      entries: preview.entries,
+      ignored: preview.ignored,
+      imageUrls,
+      results: null,
+      error: null,
+    });
+  },
+  setTitle(index, title) {
+    set({ entries: (get().entries ?? []).map((e, i) => (i === index ? { ...e, title } : e)) });
+  },
+  setThumbnail(index, key) {
+    set({
+      entries: (get().entries ?? []).map((e, i) => {
+        if (i !== index) return e;
+        const pool = [e.thumbnail, ...e.candidates].filter((f) => f !== null);
+        const chosen = pool.find((f) => f.key === key) ?? null;
+        return { ...e, thumbnail: chosen, problem: null };
+      }),
+    });
+  },
+  setChannels: (channels) => set({ channels }),
+  async confirm() {
+    const entries = get().entries ?? [];
+    const channelIds = channelList(get().channels);
+    if (channelIds.length === 0) return set({ error: 'Choose at least one channel.' });
+    if (entries.some((e) => e.problem))
+      return set({ error: 'Choose a thumbnail (or none) for every video marked "choose".' });
+    set({ busy: true, error: null });
+    try {
+      const results = await api.invoke('drops.queue', {
+        items: entries.map((e) => ({
+          name: e.video.name,
+          size: e.video.size,
+          path: e.video.path,
+          thumbnailName: e.thumbnail?.name ?? null,
+          thumbnailPath: e.thumbnail?.path ?? null,
+          channelIds,
+          metadata: VideoMetadataSchema.parse({ title: e.title }),
+        })),
+      });
+      set({ results, busy: false });
+    } catch (error) {
+      set({ error: (error as Error).message, busy: false });
+    }
+  },
+  close() {
+    for (const url of Object.values(get().imageUrls)) URL.revokeObjectURL(url);
+    set({ entries: null, ignored: [], imageUrls: {}, results: null, error: null });
+  },
+}));

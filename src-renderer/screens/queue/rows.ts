@@ -1,0 +1,56 @@
+import type { Job, JobProgress } from '../../../src-shared/domain/job.ts';
+
+export interface ChannelSummary {
+  channelId: string;
+  total: number;
+  active: number;
+  paused: number;
+  bytesSent: number;
+  bytesTotal: number;
+  rate: number;
+}
+
+export type Row = { kind: 'channel'; summary: ChannelSummary } | { kind: 'job'; job: Job };
+
+export function bytesOf(job: Job, progress: JobProgress | undefined): number {
+  return job.state === 'uploading' && progress ? progress.bytesSent : job.bytesSent;
+}
+
+/** One flat list for the virtualizer: a header per channel, then its jobs in queue order. */
+export function buildRows(
+  jobs: Record<string, Job>,
+  order: string[],
+  progress: Record<string, JobProgress>,
+): Row[] {
+  const groups = new Map<string, Job[]>();
+  for (const id of order) {
+    const job = jobs[id];
+    if (!job) continue;
+    const list = groups.get(job.channelId) ?? [];
+    list.push(job);
+    groups.set(job.channelId, list);
+  }
+  const rows: Row[] = [];
+  for (const [channelId, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const summary: ChannelSummary = {
+      channelId,
+      total: list.length,
+      active: 0,
+      paused: 0,
+      bytesSent: 0,
+      bytesTotal: 0,
+      rate: 0,
+    };
+    for (const job of list) {
+      const p = progress[job.id];
+      if (job.state === 'uploading' || job.state === 'processing') summary.active++;
+      if (job.state === 'paused') summary.paused++;
+      summary.bytesSent += bytesOf(job, p);
+      summary.bytesTotal += job.bytesTotal;
+      if (job.state === 'uploading' && p) summary.rate += p.rate;
+    }
+    rows.push({ kind: 'channel', summary });
+    for (const job of list) rows.push({ kind: 'job', job });
+  }
+  return rows;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { method } from './define.ts';
+import {
+  ChannelHoldSchema,
+  JobProgressSchema,
+  JobSchema,
+  QuotaStatusSchema,
+} from '../domain/job.ts';
+import { VideoMetadataSchema } from '../domain/metadata.ts';
+
+const JobIdInput = z.object({ id: z.string().min(1) }).strict();
+const ChannelInput = z.object({ channelId: z.string().min(1) }).strict();
+
+export const EnqueueInputSchema = z
+  .object({
+    files: z.array(z.string().min(1)).min(1),
+    channelIds: z.array(z.string().min(1)).min(1),
+    metadata: VideoMetadataSchema,
+    thumbnail: z.string().min(1).nullable().default(null),
+  })
+  .strict();
+
+export const jobMethods = {
+  'jobs.enqueue': method(
+    EnqueueInputSchema,
+    z.object({ jobIds: z.array(z.string()) }),
+    'Add one upload job per (file, channel)',
+  ),
+  'jobs.list': method(z.object({}).strict(), z.array(JobSchema), 'Every job, oldest first'),
+  'jobs.pause': method(JobIdInput, JobSchema, 'Pause a job (an upload keeps its bytes)'),
+  'jobs.resume': method(JobIdInput, JobSchema, 'Resume a paused job'),
+  'jobs.cancel': method(JobIdInput, JobSchema, 'Cancel a job'),
+  'jobs.retry': method(JobIdInput, JobSchema, 'Try a failed or cancelled job again'),
+  'jobs.pauseChannel': method(ChannelInput, z.array(JobSchema), "Pause a channel's jobs"),
+  'jobs.resumeChannel': method(ChannelInput, z.array(JobSchema), "Resume a channel's jobs"),
+  'jobs.quota': method(
+    z.object({}).strict(),
+    z.object({ projects: z.array(QuotaStatusSchema), holds: z.array(ChannelHoldSchema) }),
+    'Quota used and left per Google Cloud project, and channels on their 24-hour cap',
+  ),
+};
+
+export const jobEvents = {
+  /** Every state change of a job (and its final bytes). */
+  'jobs.changed': JobSchema,
+  /** Throttled progress of a running job. */
+  'jobs.progressed': JobProgressSchema,
+};
