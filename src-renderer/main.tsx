@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+// Base styles first: each screen's own stylesheet builds on them.
 import './styles.css';
+import { App } from './App.tsx';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../core/clock.ts';
-import { redactString } from '../logging/redact.ts';
+import { writeAudit } from '../db/audit-writer.ts';
 
 export type CookieAuditAction =
   | 'import'
@@ -33,17 +33,12 @@ export class CookieAudit {
     outcome: 'ok' | 'failed',
     detail: Record<string, string | number | boolean | null> = {},
   ): void {
-    this.#db
-      .prepare(
-        'INSERT INTO audit_log (at, subject_kind, subject_id, action, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        new Date(this.#clock.now()).toISOString(),
-        'cookie_file',
-        subjectId,
-        action,
-        outcome,
-        redactString(JSON.stringify(detail)),
-      );
+    writeAudit(this.#db, this.#clock, {
+      subjectKind: 'cookie_file',
+      subjectId,
+      action,
+      outcome,
+      detail: JSON.stringify(detail),
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntry } from '../../src-shared/domain/channel.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/database.ts';
-import { redactString } from '../logging/redact.ts';
+import { writeAudit } from '../db/audit-writer.ts';
 
 interface Row {
   id: number;
@@ -31,18 +31,13 @@ export class AuditLog {
     outcome: 'ok' | 'failed',
     detail: string | null = null,
   ): void {
-    this.#db
-      .prepare(
-        'INSERT INTO audit_log (at, subject_kind, subject_id, action, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        new Date(this.#clock.now()).toISOString(),
-        channelId === null ? 'oauth_client' : 'channel',
-        channelId,
-        action,
-        outcome,
-        detail === null ? null : redactString(detail).slice(0, 500),
-      );
+    writeAudit(this.#db, this.#clock, {
+      subjectKind: channelId === null ? 'oauth_client' : 'channel',
+      subjectId: channelId,
+      action,
+      outcome,
+      detail: detail === null ? null : detail.slice(0, 500),
+    });
   }
 
   forChannel(channelId: string, limit: number): AuditEntry[] {

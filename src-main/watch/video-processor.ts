@@ -1,3 +1,4 @@
+import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -207,24 +208,13 @@ export class VideoProcessor {
         sidecar,
       );
       if (!composed.ok) throw new Error(composed.message);
-      const ids = this.#deps.enqueuer.enqueue({
-        file: abs,
-        channelIds: channels,
-        metadata: composed.metadata,
-        thumbnail: thumbnail ? join(folder.path, thumbnail) : null,
-        source: { kind: 'watch', folderId: folder.id },
-      });
-      channels.forEach((channelId, i) =>
-        repo.addFingerprint({
-          channelId,
-          size: print.size,
-          hash: print.hash,
-          mtimeMs: print.mtimeMs,
-          filePath: abs,
-          folderId: folder.id,
-          jobId: ids[i] ?? null,
-          at: this.#now(),
-        }),
+      const ids = this.#enqueueWithFingerprints(
+        folder,
+        abs,
+        channels,
+        composed.metadata,
+        thumbnail,
+        print,
       );
       repo.saveFile({
         ...record,
@@ -238,6 +228,37 @@ export class VideoProcessor {
       return ids;
     })();
     return { kind: 'queued', jobIds };
+  }
+
+  /** Queues one job per channel and records each (content, channel) fingerprint; call inside a transaction. */
+  #enqueueWithFingerprints(
+    folder: FolderRecord,
+    abs: string,
+    channelIds: string[],
+    metadata: VideoMetadata,
+    thumbnail: string | null,
+    print: { size: number; mtimeMs: number; hash: string },
+  ): string[] {
+    const ids = this.#deps.enqueuer.enqueue({
+      file: abs,
+      channelIds,
+      metadata,
+      thumbnail: thumbnail ? join(folder.path, thumbnail) : null,
+      source: { kind: 'watch', folderId: folder.id },
+    });
+    channelIds.forEach((channelId, i) =>
+      this.#deps.repo.addFingerprint({
+        channelId,
+        size: print.size,
+        hash: print.hash,
+        mtimeMs: print.mtimeMs,
+        filePath: abs,
+        folderId: folder.id,
+        jobId: ids[i] ?? null,
+        at: this.#now(),
+      }),
+    );
+    return ids;
   }
 
   #findRenamed(
@@ -288,24 +309,13 @@ export class VideoProcessor {
         sidecar,
       );
       if (!composed.ok) throw new Error(composed.message);
-      const ids = this.#deps.enqueuer.enqueue({
-        file: abs,
-        channelIds: folder.channelIds,
-        metadata: composed.metadata,
-        thumbnail: file.thumbnail ? join(folder.path, file.thumbnail) : null,
-        source: { kind: 'watch', folderId: folder.id },
-      });
-      folder.channelIds.forEach((channelId, i) =>
-        repo.addFingerprint({
-          channelId,
-          size: print.size,
-          hash: print.hash,
-          mtimeMs: print.mtimeMs,
-          filePath: abs,
-          folderId: folder.id,
-          jobId: ids[i] ?? null,
-          at: this.#now(),
-        }),
+      const ids = this.#enqueueWithFingerprints(
+        folder,
+        abs,
+        folder.channelIds,
+        composed.metadata,
+        file.thumbnail,
+        print,
       );
       repo.saveFile({
         ...file,

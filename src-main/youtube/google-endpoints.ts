@@ -1,6 +1,9 @@
+import { googleEndpoints as allGoogleEndpoints } from '../auth/google-endpoints.ts';
+
 /**
- * Every Google URL, built from one base: real Google by default, or the
- * sandbox under DROPLINE_GOOGLE_BASE_URL with the same paths.
+ * The Data API and upload URLs as path builders. The base URLs themselves
+ * come from the one list in auth/google-endpoints.ts (real Google, or the
+ * sandbox under DROPLINE_GOOGLE_BASE_URL with the same paths).
  */
 export interface GoogleEndpoints {
   /** Data API: `/youtube/v3/<path>`. */
@@ -10,9 +13,7 @@ export interface GoogleEndpoints {
 }
 
 export function googleEndpoints(baseUrl: string | null): GoogleEndpoints {
-  const base = (baseUrl ?? 'https://www.googleapis.com').replace(/\/+$/, '');
-  return {
-    api: (path) => `${base}/youtube/v3/${path.replace(/^\//, '')}`,
-    upload: (path) => `${base}/upload/youtube/v3/${path.replace(/^\//, '')}`,
-  };
+  const { dataApi, upload } = allGoogleEndpoints(baseUrl);
+  const under = (root: string, path: string): string => `${root}/${path.replace(/^\//, '')}`;
+  return { api: (path) => under(dataApi, path), upload: (path) => under(upload, path) };
 }

@@ -4,6 +4,7 @@ import { ChannelCard } from './ChannelCard.tsx';
 import { ClientSetup } from './ClientSetup.tsx';
 import { ConnectPanel } from './ConnectPanel.tsx';
 import { TokenStatsPanel } from './TokenStatsPanel.tsx';
+import './channels.css';
 
 export function ChannelsScreen() {
   const { channels, loaded, error, load } = useChannels();

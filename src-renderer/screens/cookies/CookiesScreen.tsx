@@ -4,6 +4,7 @@ import { CookieLabels } from './CookieLabels.tsx';
 import { Downloads } from './Downloads.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { useCookies } from './cookies-store.ts';
+import './cookies.css';
 
 export function CookiesScreen() {
   const { load, error } = useCookies();

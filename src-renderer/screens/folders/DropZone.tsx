@@ -4,6 +4,7 @@ import { useNavigation } from '../../state/navigation-store.ts';
 import { DropPreview } from './DropPreview.tsx';
 import { useDrop } from './drop-store.ts';
 import { useFolders } from './folders-store.ts';
+import './folders.css';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AddFolderForm } from './AddFolderForm.tsx';
 import { FolderCard } from './FolderCard.tsx';
 import { useFolders } from './folders-store.ts';
+import './folders.css';
 
 export function FoldersScreen() {
   const { folders, loaded, error, load } = useFolders();
