@@ -14,6 +14,11 @@ export class BandwidthLimiter {
     this.#limitKiBps = limitKiBps;
   }
 
+  /** The current cap in KiB/s; 0 means none. */
+  limitKiBps(): number {
+    return this.#limitKiBps();
+  }
+
   /** Resolves when `bytes` may be sent; at once when there is no limit. */
   take(bytes: number, signal?: AbortSignal): Promise<void> {
     const limit = this.#limitKiBps();

@@ -2,7 +2,18 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { BandwidthLimiter } from './bandwidth-limiter.ts';
 
-const pieceSize = 64 * 1024;
+/** Large reads keep the per-piece cost (a promise, a progress tick) small next to the bytes. */
+const maxPieceSize = 1024 * 1024;
+const minPieceSize = 16 * 1024;
+
+/**
+ * Bytes per read: 1 MiB without a limit; under a limit, about an eighth of a
+ * second's worth, so pacing stays smooth and progress keeps moving.
+ */
+export function pieceSizeFor(limitKiBps: number): number {
+  if (limitKiBps <= 0) return maxPieceSize;
+  return Math.max(minPieceSize, Math.min(maxPieceSize, Math.floor((limitKiBps * 1024) / 8)));
+}
 
 /**
  * Bytes first..last (inclusive) of a file, streamed from disk piece by piece
@@ -17,6 +28,7 @@ export function chunkStream(opts: {
   onBytes(n: number): void;
   signal?: AbortSignal;
 }): Readable {
+  const pieceSize = pieceSizeFor(opts.limiter.limitKiBps());
   const source = createReadStream(opts.file, {
     start: opts.first,
     end: opts.last,

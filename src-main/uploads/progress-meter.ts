@@ -54,9 +54,9 @@ export class ProgressMeter {
 
   #maybeEmit(): void {
     const now = this.#clock.now();
-    const sample = this.sample();
+    // Sampling only when an event is due keeps the window short and each piece cheap.
     if (now - this.#lastEmit < progressIntervalMs) return;
     this.#lastEmit = now;
-    this.#emit(sample);
+    this.#emit(this.sample());
   }
 }

@@ -46,6 +46,13 @@ const core = createCore(
   },
 );
 const engine = core.services.uploads;
+// For the benchmark: when each job changes state, on this machine's wall clock.
+if (process.env.CRASH_TRACE)
+  core.events.subscribe((event, payload) => {
+    if (event !== 'jobs.changed') return;
+    const job = payload as { id: string; state: string };
+    process.stdout.write(`STATE ${job.id} ${job.state} ${Date.now()}\n`);
+  });
 core.db.transaction(() => {
   if (engine.list().length > 0) return;
   plan.files.forEach((f, i) =>
