@@ -10,7 +10,7 @@ import type { AccessTokenSource } from '../tokens/access-token-source.ts';
 import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
 import { googleEndpoints } from '../youtube/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
-import { defaultQuotaConfig } from '../youtube/quota-costs.ts';
+import { quotaConfigFromSettings } from '../youtube/quota-costs.ts';
 import type { SafeStorageLike } from '../electron/electron-like.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
@@ -121,7 +121,8 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     http: deps.uploads?.http ?? nodeHttp,
     endpoints: googleEndpoints(config.googleBaseUrl),
     limits: () => settings.get(),
-    quotaConfig: deps.uploads?.quotaConfig ?? (() => defaultQuotaConfig),
+    // Read on every scheduling decision, so a changed setting applies without a restart.
+    quotaConfig: deps.uploads?.quotaConfig ?? (() => quotaConfigFromSettings(settings.get())),
     projectIdFor:
       deps.uploads?.projectIdFor ??
       ((channelId) => (clientOfChannel.get(channelId) as string | null | undefined) ?? 'default'),
@@ -163,6 +164,10 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
   if (deps.startUploads !== false) uploads.start();
+  // New limits or quota may let waiting jobs start now rather than at their next timer.
+  const offSettings = events.subscribe((event) => {
+    if (event === 'settings.changed') uploads.pump();
+  });
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
 
@@ -175,6 +180,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     services,
     async close() {
       log.info('engine stopping');
+      offSettings();
       services.channels.stop();
       await services.watch.close();
       await uploads.stop();

@@ -235,7 +235,7 @@ export class UploadEngine implements UploadEnqueuer {
     for (const job of this.repo.candidates()) {
       if (this.#running.has(job.id)) continue;
       if (this.#running.size >= limits.globalConcurrency) break;
-      if (job.state === 'waiting' && (job.nextAttemptAt ?? 0) > now) {
+      if (job.state === 'waiting' && (job.nextAttemptAt ?? 0) > now && !this.#quotaFreed(job)) {
         wake = Math.min(wake, job.nextAttemptAt ?? now);
         continue;
       }
@@ -267,6 +267,16 @@ export class UploadEngine implements UploadEnqueuer {
       this.#launch(job);
     }
     this.#scheduleWake(wake);
+  }
+
+  /**
+   * A job held back by our own quota count (no session yet) may start as soon
+   * as the count allows it, e.g. after the user raised the quota in Settings.
+   * Google's quotaExceeded marks the day exhausted, so canAfford stays false then.
+   */
+  #quotaFreed(job: JobRecord): boolean {
+    if (job.waitReason !== 'quota' || job.videoId !== null || job.sessionUri !== null) return false;
+    return this.ledger.canAfford(this.#deps.projectIdFor(job.channelId), 'videos.insert');
   }
 
   #launch(job: JobRecord): void {

@@ -1,4 +1,11 @@
+import { assertNever } from '../../src-shared/domain/assert-never.ts';
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
+import {
+  metadataLimits,
+  metadataViolations,
+  tagsLength,
+  type MetadataViolation,
+} from '../../src-shared/domain/metadata-limits.ts';
 
 /** One broken rule, named by field, so the job (and the CLI) can say exactly what to fix. */
 export interface MetadataProblem {
@@ -6,66 +13,55 @@ export interface MetadataProblem {
   rule: string;
 }
 
-/** Limits of google-facts.md ("Video metadata", "Resumable upload protocol"). */
-export const limits = {
-  titleChars: 100,
-  descriptionBytes: 5000,
-  tagsChars: 500,
-  maxFileBytes: 274_877_906_944,
-} as const;
+/** Limits of google-facts.md ("Video metadata", "Resumable upload protocol"), shared with the watch folders. */
+export const limits = metadataLimits;
 
-const angle = /[<>]/;
+export { tagsLength };
 
-/**
- * YouTube's count for the tags field: the tags joined by commas, where a tag
- * with a space counts as if it were wrapped in quotes (+2).
- */
-export function tagsLength(tags: readonly string[]): number {
-  if (tags.length === 0) return 0;
-  const chars = tags.reduce((sum, tag) => sum + [...tag].length + (tag.includes(' ') ? 2 : 0), 0);
-  return chars + (tags.length - 1);
+/** The engine's wording of each rule: what the job error and the CLI say. */
+function problemOf(v: MetadataViolation): MetadataProblem {
+  switch (v.rule) {
+    case 'title_empty':
+      return { field: 'title', rule: 'is required' };
+    case 'title_too_long':
+      return {
+        field: 'title',
+        rule: `must be at most ${limits.titleChars} characters (it has ${v.chars})`,
+      };
+    case 'title_angle_brackets':
+      return { field: 'title', rule: 'must not contain < or >' };
+    case 'description_too_long':
+      return {
+        field: 'description',
+        rule: `must be at most ${limits.descriptionBytes} bytes in UTF-8 (it has ${v.bytes})`,
+      };
+    case 'description_angle_brackets':
+      return { field: 'description', rule: 'must not contain < or >' };
+    case 'tags_too_long':
+      return {
+        field: 'tags',
+        rule: `must total at most ${limits.tagsChars} characters counted as YouTube does (commas count, a tag with a space counts 2 more); they total ${v.chars}`,
+      };
+    case 'tag_empty':
+      return { field: `tags[${v.index}]`, rule: 'must not be empty' };
+    case 'tag_angle_brackets':
+      return { field: `tags[${v.index}]`, rule: 'must not contain < or >' };
+    case 'category_not_numeric':
+      return { field: 'categoryId', rule: 'must be a numeric YouTube category id' };
+    case 'publish_at_needs_private':
+      return {
+        field: 'publishAt',
+        rule: `needs privacy "private" (it is "${v.privacy}"); YouTube makes the video public at that time`,
+      };
+    case 'publish_at_not_iso':
+      return { field: 'publishAt', rule: 'must be an ISO 8601 date and time' };
+    default:
+      return assertNever(v);
+  }
 }
 
 export function validateMetadata(m: VideoMetadata): MetadataProblem[] {
-  const problems: MetadataProblem[] = [];
-  const titleChars = [...m.title].length;
-  if (m.title.trim() === '') problems.push({ field: 'title', rule: 'is required' });
-  if (titleChars > limits.titleChars)
-    problems.push({
-      field: 'title',
-      rule: `must be at most ${limits.titleChars} characters (it has ${titleChars})`,
-    });
-  if (angle.test(m.title)) problems.push({ field: 'title', rule: 'must not contain < or >' });
-  const descriptionBytes = new TextEncoder().encode(m.description).length;
-  if (descriptionBytes > limits.descriptionBytes)
-    problems.push({
-      field: 'description',
-      rule: `must be at most ${limits.descriptionBytes} bytes in UTF-8 (it has ${descriptionBytes})`,
-    });
-  if (angle.test(m.description))
-    problems.push({ field: 'description', rule: 'must not contain < or >' });
-  const tagCount = tagsLength(m.tags);
-  if (tagCount > limits.tagsChars)
-    problems.push({
-      field: 'tags',
-      rule: `must total at most ${limits.tagsChars} characters counted as YouTube does (commas count, a tag with a space counts 2 more); they total ${tagCount}`,
-    });
-  m.tags.forEach((tag, i) => {
-    if (tag.trim() === '') problems.push({ field: `tags[${i}]`, rule: 'must not be empty' });
-    if (angle.test(tag)) problems.push({ field: `tags[${i}]`, rule: 'must not contain < or >' });
-  });
-  if (!/^\d+$/.test(m.categoryId))
-    problems.push({ field: 'categoryId', rule: 'must be a numeric YouTube category id' });
-  if (m.publishAt !== null) {
-    if (m.privacy !== 'private')
-      problems.push({
-        field: 'publishAt',
-        rule: `needs privacy "private" (it is "${m.privacy}"); YouTube makes the video public at that time`,
-      });
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(m.publishAt) || Number.isNaN(Date.parse(m.publishAt)))
-      problems.push({ field: 'publishAt', rule: 'must be an ISO 8601 date and time' });
-  }
-  return problems;
+  return metadataViolations(m).map(problemOf);
 }
 
 const videoExtensions = new Set([

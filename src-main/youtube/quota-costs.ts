@@ -17,6 +17,23 @@ export const defaultQuotaConfig: QuotaConfig = {
   dailyInsertCalls: 100,
 };
 
+/** The settings fields that describe quota (src-shared/domain/settings.ts). */
+export interface QuotaSettings {
+  quotaModel: QuotaConfig['model'];
+  quotaDailyUnits: number;
+  quotaInsertUnits: number;
+  quotaDailyInsertCalls: number;
+}
+
+export function quotaConfigFromSettings(s: QuotaSettings): QuotaConfig {
+  return {
+    model: s.quotaModel,
+    dailyUnits: s.quotaDailyUnits,
+    videosInsertUnits: s.quotaInsertUnits,
+    dailyInsertCalls: s.quotaDailyInsertCalls,
+  };
+}
+
 export type QuotaCall =
   | 'videos.insert'
   | 'thumbnails.set'

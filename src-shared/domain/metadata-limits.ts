@@ -1,12 +1,39 @@
+import { assertNever } from './assert-never.ts';
 import type { VideoMetadata } from './metadata.ts';
 
-export interface MetadataIssue {
-  field: keyof VideoMetadata;
-  message: string;
+/**
+ * YouTube's limits of google-facts.md ("Video metadata", "Resumable upload
+ * protocol"), in one place: the watch folders (sidecars, drops) and the upload
+ * engine check the same rules and only word them for their own audience.
+ */
+export const metadataLimits = {
+  titleChars: 100,
+  descriptionBytes: 5000,
+  tagsChars: 500,
+  maxFileBytes: 274_877_906_944,
+} as const;
+
+/** One broken rule, with what a message needs to say by how much. */
+export type MetadataViolation =
+  | { rule: 'title_empty' }
+  | { rule: 'title_too_long'; chars: number }
+  | { rule: 'title_angle_brackets' }
+  | { rule: 'description_too_long'; bytes: number }
+  | { rule: 'description_angle_brackets' }
+  | { rule: 'tags_too_long'; chars: number }
+  | { rule: 'tag_empty'; index: number }
+  | { rule: 'tag_angle_brackets'; index: number }
+  | { rule: 'category_not_numeric'; categoryId: string }
+  | { rule: 'publish_at_needs_private'; privacy: VideoMetadata['privacy'] }
+  | { rule: 'publish_at_not_iso'; publishAt: string };
+
+/** Characters as YouTube counts them: code points, so an emoji is one, not two UTF-16 units. */
+export function charLength(text: string): number {
+  return [...text].length;
 }
 
 /** UTF-8 byte length without TextEncoder: src-shared runs with no platform globals. */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;
@@ -15,34 +42,107 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** YouTube counts commas between tags, and quotes around a tag with a space (google-facts.md). */
+/**
+ * YouTube's count for the tags field: the tags joined by commas, where a tag
+ * with a space counts as if it were wrapped in quotes (+2).
+ */
 export function tagsLength(tags: readonly string[]): number {
-  const each = tags.map((tag) => tag.length + (tag.includes(' ') ? 2 : 0));
-  return each.reduce((a, b) => a + b, 0) + Math.max(0, tags.length - 1);
+  if (tags.length === 0) return 0;
+  const chars = tags.reduce((sum, tag) => sum + charLength(tag) + (tag.includes(' ') ? 2 : 0), 0);
+  return chars + (tags.length - 1);
+}
+
+const angle = /[<>]/;
+
+/** Every rule a value breaks, in field order (title, description, tags, category, publishAt). */
+export function metadataViolations(m: VideoMetadata): MetadataViolation[] {
+  const out: MetadataViolation[] = [];
+  if (m.title.trim() === '') out.push({ rule: 'title_empty' });
+  const titleChars = charLength(m.title);
+  if (titleChars > metadataLimits.titleChars)
+    out.push({ rule: 'title_too_long', chars: titleChars });
+  if (angle.test(m.title)) out.push({ rule: 'title_angle_brackets' });
+  const bytes = utf8Length(m.description);
+  if (bytes > metadataLimits.descriptionBytes) out.push({ rule: 'description_too_long', bytes });
+  if (angle.test(m.description)) out.push({ rule: 'description_angle_brackets' });
+  const tagChars = tagsLength(m.tags);
+  if (tagChars > metadataLimits.tagsChars) out.push({ rule: 'tags_too_long', chars: tagChars });
+  m.tags.forEach((tag, index) => {
+    if (tag.trim() === '') out.push({ rule: 'tag_empty', index });
+    if (angle.test(tag)) out.push({ rule: 'tag_angle_brackets', index });
+  });
+  if (!/^\d+$/.test(m.categoryId))
+    out.push({ rule: 'category_not_numeric', categoryId: m.categoryId });
+  if (m.publishAt !== null) {
+    if (m.privacy !== 'private') out.push({ rule: 'publish_at_needs_private', privacy: m.privacy });
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(m.publishAt) || Number.isNaN(Date.parse(m.publishAt)))
+      out.push({ rule: 'publish_at_not_iso', publishAt: m.publishAt });
+  }
+  return out;
+}
+
+/** The metadata field a rule is about. */
+export function violationField(v: MetadataViolation): keyof VideoMetadata {
+  switch (v.rule) {
+    case 'title_empty':
+    case 'title_too_long':
+    case 'title_angle_brackets':
+      return 'title';
+    case 'description_too_long':
+    case 'description_angle_brackets':
+      return 'description';
+    case 'tags_too_long':
+    case 'tag_empty':
+    case 'tag_angle_brackets':
+      return 'tags';
+    case 'category_not_numeric':
+      return 'categoryId';
+    case 'publish_at_needs_private':
+    case 'publish_at_not_iso':
+      return 'publishAt';
+    default:
+      return assertNever(v);
+  }
+}
+
+export interface MetadataIssue {
+  field: keyof VideoMetadata;
+  message: string;
+}
+
+/** The words a sidecar or drop refusal uses after `field "x": `. */
+function issueMessage(v: MetadataViolation): string {
+  switch (v.rule) {
+    case 'title_empty':
+      return 'is empty';
+    case 'title_too_long':
+      return `is ${v.chars} characters; at most ${metadataLimits.titleChars}`;
+    case 'title_angle_brackets':
+    case 'description_angle_brackets':
+      return 'may not contain < or >';
+    case 'description_too_long':
+      return `is ${v.bytes} bytes; at most ${metadataLimits.descriptionBytes}`;
+    case 'tags_too_long':
+      return `count ${v.chars} characters together; at most ${metadataLimits.tagsChars}`;
+    case 'tag_empty':
+      return `tag ${v.index + 1} is empty`;
+    case 'tag_angle_brackets':
+      return `tag ${v.index + 1} may not contain < or >`;
+    case 'category_not_numeric':
+      return `"${v.categoryId}" is not a number`;
+    case 'publish_at_needs_private':
+      return 'needs privacy "private"';
+    case 'publish_at_not_iso':
+      return `"${v.publishAt}" is not an ISO 8601 time`;
+    default:
+      return assertNever(v);
+  }
 }
 
 /** Every rule of google-facts.md "Video metadata" a value breaks, by field. */
 export function metadataIssues(meta: VideoMetadata): MetadataIssue[] {
-  const issues: MetadataIssue[] = [];
-  if (meta.title.trim() === '') issues.push({ field: 'title', message: 'is empty' });
-  if (meta.title.length > 100)
-    issues.push({ field: 'title', message: `is ${meta.title.length} characters; at most 100` });
-  if (/[<>]/.test(meta.title)) issues.push({ field: 'title', message: 'may not contain < or >' });
-  const bytes = utf8Length(meta.description);
-  if (bytes > 5000)
-    issues.push({ field: 'description', message: `is ${bytes} bytes; at most 5000` });
-  if (/[<>]/.test(meta.description))
-    issues.push({ field: 'description', message: 'may not contain < or >' });
-  const tags = tagsLength(meta.tags);
-  if (tags > 500)
-    issues.push({ field: 'tags', message: `count ${tags} characters together; at most 500` });
-  if (!/^\d+$/.test(meta.categoryId))
-    issues.push({ field: 'categoryId', message: `"${meta.categoryId}" is not a number` });
-  if (meta.publishAt !== null) {
-    if (Number.isNaN(Date.parse(meta.publishAt)) || !/^\d{4}-\d\d-\d\dT/.test(meta.publishAt))
-      issues.push({ field: 'publishAt', message: `"${meta.publishAt}" is not an ISO 8601 time` });
-    if (meta.privacy !== 'private')
-      issues.push({ field: 'publishAt', message: 'needs privacy "private"' });
-  }
-  return issues;
+  return metadataViolations(meta).map((v) => ({
+    field: violationField(v),
+    message: issueMessage(v),
+  }));
 }

@@ -3,6 +3,14 @@ import { z } from 'zod';
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
 /**
+ * How videos.insert is charged (google-facts.md, Quota): Google's pages
+ * disagree, so the user picks the model their Cloud project shows.
+ * `units`: 1600 units out of the daily unit pool; `calls`: a bucket of its own.
+ */
+export const QuotaModelSchema = z.enum(['units', 'calls']);
+export type QuotaModel = z.infer<typeof QuotaModelSchema>;
+
+/**
  * User preferences. Every field has a default so a fresh install and an
  * older database both read as a complete object.
  */
@@ -21,6 +29,14 @@ export const SettingsSchema = z.object({
   cookieWarningHours: z.number().int().min(1).max(720).default(24),
   /** Older cookie files kept per label as fallbacks. */
   cookieBackups: z.number().int().min(0).max(10).default(2),
+  /** videos.insert cost model; the conservative 1600-unit model by default. */
+  quotaModel: QuotaModelSchema.default('units'),
+  /** Data API units a day per Google Cloud project (Google grants more on request). */
+  quotaDailyUnits: z.number().int().min(1).max(100_000_000).default(10_000),
+  /** Units one videos.insert takes under the `units` model. */
+  quotaInsertUnits: z.number().int().min(1).max(100_000).default(1600),
+  /** videos.insert calls a day under the `calls` model. */
+  quotaDailyInsertCalls: z.number().int().min(1).max(100_000).default(100),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -35,6 +51,10 @@ export const SettingsPatchSchema = z
     bandwidthLimitKiBps: SettingsSchema.shape.bandwidthLimitKiBps.unwrap(),
     cookieWarningHours: SettingsSchema.shape.cookieWarningHours.unwrap(),
     cookieBackups: SettingsSchema.shape.cookieBackups.unwrap(),
+    quotaModel: QuotaModelSchema,
+    quotaDailyUnits: SettingsSchema.shape.quotaDailyUnits.unwrap(),
+    quotaInsertUnits: SettingsSchema.shape.quotaInsertUnits.unwrap(),
+    quotaDailyInsertCalls: SettingsSchema.shape.quotaDailyInsertCalls.unwrap(),
   })
   .partial()
   .strict();

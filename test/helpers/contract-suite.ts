@@ -30,6 +30,10 @@ export function contractSuite(setup: () => Promise<ContractHarness>): void {
     assert.equal(settings.theme, 'system');
     assert.equal(settings.globalConcurrency, 3);
     assert.equal(settings.perChannelConcurrency, 1);
+    assert.equal(settings.quotaModel, 'units');
+    assert.equal(settings.quotaDailyUnits, 10_000);
+    assert.equal(settings.quotaInsertUnits, 1600);
+    assert.equal(settings.quotaDailyInsertCalls, 100);
   });
 
   test('settings.set persists, returns the result and announces settings.changed', async () => {
@@ -53,6 +57,13 @@ export function contractSuite(setup: () => Promise<ContractHarness>): void {
         error instanceof AppError &&
         error.code === 'invalid_input' &&
         /globalConcurrency/.test(error.message),
+    );
+    await assert.rejects(
+      api.invoke('settings.set', { quotaDailyUnits: 0 }),
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.code === 'invalid_input' &&
+        /quotaDailyUnits/.test(error.message),
     );
     await assert.rejects(
       api.invoke('settings.set', { nosuch: true } as never),

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSettings } from '../../state/settings-store.ts';
+import { QuotaSettings } from './QuotaSettings.tsx';
 
 export function SettingsScreen() {
   const { settings, info, error, load, update } = useSettings();
@@ -110,6 +111,7 @@ export function SettingsScreen() {
           </label>
         )}
       </div>
+      <QuotaSettings settings={settings} update={update} />
       {info && (
         <dl className="about">
           <dt>Version</dt>

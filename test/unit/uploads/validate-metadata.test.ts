@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
 import {
+  describeProblems,
   tagsLength,
   validateFileSize,
   validateMetadata,
@@ -41,6 +42,44 @@ describe('video metadata rules', () => {
       'publishAt',
     ]);
     assert.deepEqual(fields({ privacy: 'private', publishAt: 'tomorrow' }), ['publishAt']);
+  });
+  test('title must not be blank; each tag must be non-empty and free of < and >', () => {
+    assert.deepEqual(fields({ title: '  ' }), ['title']);
+    assert.deepEqual(fields({ tags: ['ok', ''] }), ['tags[1]']);
+    assert.deepEqual(fields({ tags: ['<b>', 'ok'] }), ['tags[0]']);
+  });
+  test('categoryId must be numeric', () => {
+    assert.deepEqual(fields({ categoryId: '22' }), []);
+    assert.deepEqual(fields({ categoryId: 'music' }), ['categoryId']);
+  });
+  test('the job error wording, rule by rule', () => {
+    const text = (over: Record<string, unknown>) => describeProblems(validateMetadata(meta(over)));
+    assert.equal(text({ title: ' ' }), 'title is required');
+    assert.equal(
+      text({ title: 'a'.repeat(101) }),
+      'title must be at most 100 characters (it has 101)',
+    );
+    assert.equal(
+      text({ title: '<x>', description: 'a>b' }),
+      'title must not contain < or >; description must not contain < or >',
+    );
+    assert.equal(
+      text({ description: 'é'.repeat(2501) }),
+      'description must be at most 5000 bytes in UTF-8 (it has 5002)',
+    );
+    assert.equal(
+      text({ tags: ['x'.repeat(501)] }),
+      'tags must total at most 500 characters counted as YouTube does (commas count, a tag with a space counts 2 more); they total 501',
+    );
+    assert.equal(
+      text({ tags: [' ', '<b>'] }),
+      'tags[0] must not be empty; tags[1] must not contain < or >',
+    );
+    assert.equal(text({ categoryId: 'x' }), 'categoryId must be a numeric YouTube category id');
+    assert.equal(
+      text({ privacy: 'public', publishAt: 'soon' }),
+      'publishAt needs privacy "private" (it is "public"); YouTube makes the video public at that time; publishAt must be an ISO 8601 date and time',
+    );
   });
   test('file size: 0 refused with a clear rule, 256 GB allowed, one more refused', () => {
     assert.match(validateFileSize(0)!.rule, /empty/);

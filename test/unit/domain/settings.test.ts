@@ -1,0 +1,78 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SettingsPatchSchema,
+  SettingsSchema,
+  defaultSettings,
+} from '../../../src-shared/domain/settings.ts';
+import {
+  defaultQuotaConfig,
+  quotaConfigFromSettings,
+} from '../../../src-main/youtube/quota-costs.ts';
+
+describe('settings schema: quota', () => {
+  test('defaults are the conservative 1600-unit model of 10,000 units and 100 insert calls', () => {
+    assert.equal(defaultSettings.quotaModel, 'units');
+    assert.equal(defaultSettings.quotaDailyUnits, 10_000);
+    assert.equal(defaultSettings.quotaInsertUnits, 1600);
+    assert.equal(defaultSettings.quotaDailyInsertCalls, 100);
+  });
+
+  test('the default settings give the engine its default quota config', () => {
+    assert.deepEqual(quotaConfigFromSettings(defaultSettings), defaultQuotaConfig);
+  });
+
+  test('settings map field by field onto the quota config', () => {
+    const config = quotaConfigFromSettings({
+      ...defaultSettings,
+      quotaModel: 'calls',
+      quotaDailyUnits: 50_000,
+      quotaInsertUnits: 100,
+      quotaDailyInsertCalls: 7,
+    });
+    assert.deepEqual(config, {
+      model: 'calls',
+      dailyUnits: 50_000,
+      videosInsertUnits: 100,
+      dailyInsertCalls: 7,
+    });
+  });
+
+  test('a patch accepts the edges of each bound', () => {
+    for (const patch of [
+      { quotaModel: 'calls' },
+      { quotaModel: 'units' },
+      { quotaDailyUnits: 1 },
+      { quotaDailyUnits: 100_000_000 },
+      { quotaInsertUnits: 1 },
+      { quotaInsertUnits: 100_000 },
+      { quotaDailyInsertCalls: 1 },
+      { quotaDailyInsertCalls: 100_000 },
+    ])
+      assert.ok(SettingsPatchSchema.safeParse(patch).success, JSON.stringify(patch));
+  });
+
+  test('a patch refuses values outside the bounds, fractions and unknown models, naming the field', () => {
+    for (const patch of [
+      { quotaModel: 'bytes' },
+      { quotaDailyUnits: 0 },
+      { quotaDailyUnits: 100_000_001 },
+      { quotaDailyUnits: 10.5 },
+      { quotaInsertUnits: 0 },
+      { quotaInsertUnits: 100_001 },
+      { quotaDailyInsertCalls: 0 },
+      { quotaDailyInsertCalls: -1 },
+      { quotaDailyInsertCalls: 100_001 },
+    ]) {
+      const result = SettingsPatchSchema.safeParse(patch);
+      assert.equal(result.success, false, JSON.stringify(patch));
+      assert.deepEqual(result.error?.issues[0]?.path, Object.keys(patch), JSON.stringify(patch));
+    }
+  });
+
+  test('a stored set of settings from before the quota fields reads with their defaults', () => {
+    const old = SettingsSchema.parse({ theme: 'dark', globalConcurrency: 4 });
+    assert.equal(old.quotaModel, 'units');
+    assert.equal(old.quotaDailyUnits, 10_000);
+  });
+});
