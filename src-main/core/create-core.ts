@@ -38,7 +38,10 @@ export interface CoreDeps {
   accessTokens?: AccessTokenSource;
   /** Upload engine overrides (tests: chunk size, backoff, project id). */
   uploads?: Partial<
-    Pick<UploadEngineDeps, 'chunkSize' | 'backoff' | 'projectIdFor' | 'quotaConfig' | 'http'>
+    Pick<
+      UploadEngineDeps,
+      'chunkSize' | 'maxChunkSize' | 'backoff' | 'projectIdFor' | 'quotaConfig' | 'http'
+    >
   >;
   /** false: build the upload engine without starting it (one-shot CLI work). */
   startUploads?: boolean;
@@ -127,6 +130,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       deps.uploads?.projectIdFor ??
       ((channelId) => (clientOfChannel.get(channelId) as string | null | undefined) ?? 'default'),
     chunkSize: deps.uploads?.chunkSize,
+    maxChunkSize: deps.uploads?.maxChunkSize,
     backoff: deps.uploads?.backoff,
   });
   const cookieServices = createCookieServices({

@@ -20,6 +20,8 @@ export class ProgressMeter {
   #written = 0;
   #samples: { at: number; written: number }[] = [];
   #lastEmit = -Infinity;
+  /** Cancels the pending trailing event, if one is scheduled. */
+  #trailing: (() => void) | null = null;
 
   constructor(clock: Clock, total: number, emit: (sample: ProgressSample) => void) {
     this.#clock = clock;
@@ -52,10 +54,27 @@ export class ProgressMeter {
     return { bytesSent, rate: Math.round(rate), etaSeconds };
   }
 
+  /** No more events: the job left the upload (the state change tells the rest). */
+  stop(): void {
+    this.#trailing?.();
+    this.#trailing = null;
+  }
+
   #maybeEmit(): void {
     const now = this.#clock.now();
     // Sampling only when an event is due keeps the window short and each piece cheap.
-    if (now - this.#lastEmit < progressIntervalMs) return;
+    const wait = this.#lastEmit + progressIntervalMs - now;
+    if (wait <= 0) return this.#emitNow(now);
+    // A burst that ends inside the interval is still shown: once the interval is over.
+    this.#trailing ??= this.#clock.setTimeout(() => {
+      this.#trailing = null;
+      this.#emitNow(this.#clock.now());
+    }, wait);
+  }
+
+  #emitNow(now: number): void {
+    this.#trailing?.();
+    this.#trailing = null;
     this.#lastEmit = now;
     this.#emit(this.sample());
   }

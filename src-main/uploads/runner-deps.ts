@@ -20,8 +20,10 @@ export interface RunnerDeps {
   extras: VideoExtrasClient;
   limiter: BandwidthLimiter;
   projectIdFor(channelId: string): string;
-  /** Bytes per PUT; a multiple of 256 KiB. */
+  /** Bytes of the first PUT; a multiple of 256 KiB. */
   chunkSize: number;
+  /** The most bytes one PUT may grow to (see ChunkSizer); equal to chunkSize for fixed chunks. */
+  maxChunkSize: number;
   backoff: BackoffPolicy;
   random(): number;
   /** Writes a job change and announces it. */
@@ -31,6 +33,7 @@ export interface RunnerDeps {
 
 export const chunkQuantum = 256 * 1024;
 export const defaultChunkSize = 8 * 1024 * 1024;
+export const defaultMaxChunkSize = 128 * 1024 * 1024;
 
 export function checkChunkSize(size: number): number {
   if (!Number.isInteger(size) || size < chunkQuantum || size % chunkQuantum !== 0)

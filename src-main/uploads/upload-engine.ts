@@ -17,7 +17,12 @@ import { enqueueJobs } from './enqueue-jobs.ts';
 import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
 import { runJob } from './job-runner.ts';
 import type { RunOutcome } from './outcome.ts';
-import { checkChunkSize, defaultChunkSize, type RunnerDeps } from './runner-deps.ts';
+import {
+  checkChunkSize,
+  defaultChunkSize,
+  defaultMaxChunkSize,
+  type RunnerDeps,
+} from './runner-deps.ts';
 import type { UploadEnqueuer, UploadRequest } from './upload-request.ts';
 
 export interface UploadLimits {
@@ -38,7 +43,10 @@ export interface UploadEngineDeps {
   quotaConfig(): QuotaConfig;
   /** The Google Cloud project (OAuth client id) whose quota a channel's calls use. */
   projectIdFor(channelId: string): string;
+  /** Bytes of the first PUT (default 8 MiB). Given alone, every chunk has this size. */
   chunkSize?: number;
+  /** Chunks grow with the link's rate up to this (default 128 MiB, or chunkSize when that is given). */
+  maxChunkSize?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
 }
@@ -83,6 +91,7 @@ export class UploadEngine implements UploadEnqueuer {
       limiter: new BandwidthLimiter(deps.clock, () => deps.limits().bandwidthLimitKiBps),
       projectIdFor: deps.projectIdFor,
       chunkSize: checkChunkSize(deps.chunkSize ?? defaultChunkSize),
+      maxChunkSize: checkChunkSize(deps.maxChunkSize ?? deps.chunkSize ?? defaultMaxChunkSize),
       backoff: deps.backoff ?? defaultBackoff,
       random: deps.random ?? Math.random,
       save: (job, patch) => this.#save(job.id, patch),

@@ -1,9 +1,11 @@
 import { GoogleApiError } from '../youtube/google-error.ts';
 import type { SessionStatus } from '../youtube/resumable-upload.ts';
-import { chunkStream } from './chunk-stream.ts';
+import { fileRangeBody } from './file-range-body.ts';
 import { describeChange, fingerprint } from './file-fingerprint.ts';
 import type { JobRecord } from './job-repository.ts';
 import type { RunOutcome } from './outcome.ts';
+import { ChunkSizer } from './chunk-sizer.ts';
+import { PieceBuffers } from './piece-buffers.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import type { RunnerDeps } from './runner-deps.ts';
 import { describeProblems, validateFileSize, validateMetadata } from './validate-metadata.ts';
@@ -61,12 +63,28 @@ export async function runUploadPhase(
   start: JobRecord,
   signal: AbortSignal,
 ): Promise<JobRecord | RunOutcome> {
+  const meter = new ProgressMeter(deps.clock, start.bytesTotal, (s) => deps.onProgress(start, s));
+  try {
+    return await upload(deps, start, signal, meter);
+  } finally {
+    // No progress event may follow the job's next state.
+    meter.stop();
+  }
+}
+
+async function upload(
+  deps: RunnerDeps,
+  start: JobRecord,
+  signal: AbortSignal,
+  meter: ProgressMeter,
+): Promise<JobRecord | RunOutcome> {
   const problem = checkFile(start);
   if (problem) return problem;
   let job = start;
   const projectId = deps.projectIdFor(job.channelId);
   let token = await deps.tokens.getAccessToken(job.channelId);
-  const meter = new ProgressMeter(deps.clock, job.bytesTotal, (s) => deps.onProgress(job, s));
+  const buffers = new PieceBuffers();
+  const sizer = new ChunkSizer(deps.chunkSize, deps.maxChunkSize);
   let unauthorized = 0;
   let newSessions = 0;
   const complete = (videoId: string): JobRecord =>
@@ -110,12 +128,14 @@ export async function runUploadPhase(
         meter.confirm(offset);
         if (offset >= job.bytesTotal)
           throw new Error(`YouTube holds ${offset} of ${job.bytesTotal} bytes but did not finish`);
-        const last = Math.min(offset + deps.chunkSize, job.bytesTotal) - 1;
-        const body = chunkStream({
+        const last = Math.min(offset + sizer.size, job.bytesTotal) - 1;
+        const sentAt = deps.clock.now();
+        const body = fileRangeBody({
           file: job.file,
           first: offset,
           last,
           limiter: deps.limiter,
+          buffers,
           onBytes: (n) => meter.add(n),
           signal,
         });
@@ -130,6 +150,7 @@ export async function runUploadPhase(
           signal,
         });
         unauthorized = 0;
+        sizer.record(last - offset + 1, deps.clock.now() - sentAt);
         if (status.kind === 'incomplete' && status.nextByte <= offset)
           throw new Error(`YouTube kept none of the chunk at byte ${offset}`);
       }
@@ -137,6 +158,7 @@ export async function runUploadPhase(
     } catch (error) {
       if (signal.aborted) throw error;
       if (!(error instanceof GoogleApiError)) throw error;
+      sizer.reset();
       if (error.failure.kind === 'unauthorized' && unauthorized < 2) {
         unauthorized++;
         deps.tokens.invalidate(job.channelId, token);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 export interface HttpResponse {
   status: number;
@@ -8,11 +8,19 @@ export interface HttpResponse {
   body: Buffer;
 }
 
+/**
+ * A body that writes itself into the request, so it knows when the socket
+ * is done with each buffer and can reuse it. Resolves once every byte is written.
+ */
+export interface BodyWriter {
+  writeTo(out: Writable): Promise<void>;
+}
+
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT';
   url: string;
   headers: Record<string, string>;
-  body?: Buffer | Readable;
+  body?: Buffer | Readable | BodyWriter;
   signal?: AbortSignal;
 }
 
@@ -46,6 +54,8 @@ export const nodeHttp: Http = {
       const lib = url.protocol === 'https:' ? https : http;
       const agent = url.protocol === 'https:' ? agents.https : agents.http;
       let settled = false;
+      /** A BodyWriter is still writing. */
+      let writing = false;
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
@@ -69,6 +79,8 @@ export const nodeHttp: Http = {
             if (size <= maxBody) chunks.push(chunk);
           });
           res.on('end', () => {
+            // An answer before the whole body (an error, say): stop sending what nobody reads.
+            if (writing) r.destroy();
             if (settled) return;
             settled = true;
             resolve({
@@ -85,7 +97,20 @@ export const nodeHttp: Http = {
       const body = req.body;
       if (body === undefined) r.end();
       else if (Buffer.isBuffer(body)) r.end(body);
-      else {
+      else if ('writeTo' in body) {
+        writing = true;
+        body.writeTo(r).then(
+          () => {
+            writing = false;
+            r.end();
+          },
+          (error: unknown) => {
+            writing = false;
+            r.destroy(error as Error);
+            fail(error);
+          },
+        );
+      } else {
         body.on('error', (error) => {
           r.destroy(error);
           fail(error);

@@ -1,9 +1,8 @@
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import type { GoogleEndpoints } from './google-endpoints.ts';
 import { googleError, GoogleApiError } from './google-error.ts';
-import { parseJson, type Http, type HttpResponse } from './google-http.ts';
+import { parseJson, type BodyWriter, type Http, type HttpResponse } from './google-http.ts';
 
 /** What the session holds, per Google's answer. */
 export type SessionStatus =
@@ -116,7 +115,7 @@ export class ResumableUploadClient {
     first: number;
     last: number;
     total: number;
-    body: Readable;
+    body: BodyWriter;
     contentType: string;
     signal?: AbortSignal;
   }): Promise<SessionStatus> {

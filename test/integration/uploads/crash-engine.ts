@@ -16,8 +16,8 @@ interface Plan {
   projectId: string;
   refreshTokens: Record<string, string>;
   files: { path: string; channelId: string }[];
-  /** Bytes per PUT; the crash test uses 256 KiB, the benchmark the engine default. */
-  chunkSize?: number;
+  /** Bytes per PUT, fixed (the crash test: 256 KiB); 'engine-default' = adaptive, as shipped (the benchmark). */
+  chunkSize?: number | 'engine-default';
 }
 
 const plan = JSON.parse(process.env.CRASH_PLAN ?? '') as Plan;
@@ -38,7 +38,7 @@ const core = createCore(
       refreshTokens: plan.refreshTokens,
     }),
     uploads: {
-      chunkSize: plan.chunkSize ?? 256 * 1024,
+      chunkSize: plan.chunkSize === 'engine-default' ? undefined : (plan.chunkSize ?? 256 * 1024),
       backoff: { baseMs: 20, capMs: 200 },
       projectIdFor: () => plan.projectId,
       quotaConfig: () => ({ ...defaultQuotaConfig, dailyUnits: 10_000_000 }),

@@ -14,13 +14,26 @@ function meter(total: number) {
 }
 
 describe('ProgressMeter', () => {
-  test('emits at most once per interval however many pieces arrive', () => {
+  test('emits at most once per interval however many pieces arrive, and shows the end of a burst', async () => {
     const { clock, events, meter: m } = meter(100 * 1024 * 1024);
     m.add(1);
     for (let i = 0; i < 1000; i++) m.add(1024);
-    assert.equal(events.length, 1, 'only the first piece of the interval emits');
-    // A fake clock that never moves past the interval never emits again.
-    void clock;
+    assert.equal(events.length, 1, 'only the first piece of the interval emits at once');
+    await clock.advance(progressIntervalMs);
+    assert.equal(events.length, 2, 'the rest of the burst follows when the interval is over');
+    assert.equal(events[1]!.bytesSent, 1 + 1000 * 1024);
+    await clock.advance(10 * progressIntervalMs);
+    assert.equal(events.length, 2, 'nothing new, nothing sent');
+  });
+
+  test('stop() cancels a pending event: nothing follows the job leaving the upload', async () => {
+    const { clock, events, meter: m } = meter(1000);
+    m.add(1);
+    m.add(1);
+    m.stop();
+    await clock.advance(progressIntervalMs * 2);
+    assert.equal(events.length, 1);
+    assert.equal(clock.pending, 0);
   });
 
   test('rate and ETA follow the bytes over time; confirm replaces the in-flight bytes', async () => {

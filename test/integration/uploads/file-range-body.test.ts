@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { systemClock } from '../../../src-main/core/clock.ts';
+import { BandwidthLimiter } from '../../../src-main/uploads/bandwidth-limiter.ts';
+import { fileRangeBody } from '../../../src-main/uploads/file-range-body.ts';
+import { PieceBuffers, pieceSizeFor } from '../../../src-main/uploads/piece-buffers.ts';
+import { nodeHttp } from '../../../src-main/youtube/google-http.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+
+/**
+ * A real server on loopback: /echo and /slow-echo answer with the SHA-256 of
+ * the body, /refuse answers 400 at once.
+ */
+describe('fileRangeBody over a real HTTP connection', () => {
+  const dir = tempDir();
+  const bytes = randomBytes(5 * 1024 * 1024 + 17);
+  const file = join(dir.path, 'v.mp4');
+  let server: Server;
+  let base: string;
+  const limiter = new BandwidthLimiter(systemClock, () => 0);
+
+  before(async () => {
+    writeFileSync(file, bytes);
+    server = createServer(async (req, res) => {
+      if (req.url === '/refuse') {
+        res.writeHead(400, { connection: 'close' });
+        return res.end('no');
+      }
+      const hash = createHash('sha256');
+      try {
+        for await (const part of req) {
+          hash.update(part as Buffer);
+          // A slow reader fills the socket, so writes queue up holding our buffers.
+          if (req.url === '/slow-echo') await new Promise((r) => setTimeout(r, 1));
+        }
+      } catch {
+        return; // the client went away
+      }
+      res.writeHead(200).end(hash.digest('hex'));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.close();
+    dir.remove();
+  });
+
+  const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const send = (path: string, first: number, last: number, buffers: PieceBuffers) => {
+    let reported = 0;
+    const body = fileRangeBody({
+      file,
+      first,
+      last,
+      limiter,
+      buffers,
+      onBytes: (n) => (reported += n),
+    });
+    return nodeHttp
+      .request({
+        method: 'PUT',
+        url: `${base}${path}`,
+        headers: { 'Content-Length': String(last - first + 1) },
+        body,
+      })
+      .then((res) => ({ res, reported: () => reported }));
+  };
+
+  test('sends exactly bytes first..last, several ranges through the same reused buffers', async () => {
+    const buffers = new PieceBuffers();
+    for (const [first, last] of [
+      [0, bytes.length - 1],
+      [262_144, 262_144 * 9 - 1],
+      [bytes.length - 1, bytes.length - 1],
+    ] as const) {
+      const { res, reported } = await send('/slow-echo', first, last, buffers);
+      assert.equal(res.status, 200);
+      assert.equal(
+        res.body.toString(),
+        sha256(bytes.subarray(first, last + 1)),
+        `${first}-${last}`,
+      );
+      assert.equal(reported(), last - first + 1, 'each byte reported once');
+    }
+  });
+
+  test('an answer before the body ends stops the writer and frees the buffers for the next chunk', async () => {
+    const buffers = new PieceBuffers();
+    const refused = await send('/refuse', 0, bytes.length - 1, buffers);
+    assert.equal(refused.res.status, 400);
+    // The next body waits for the buffers; it would hang if the refused writer never let go.
+    const { res } = await send('/echo', 0, 1024 * 1024 - 1, buffers);
+    assert.equal(res.body.toString(), sha256(bytes.subarray(0, 1024 * 1024)));
+  });
+
+  test('a file shorter than the range fails with a message naming the file', async () => {
+    await assert.rejects(
+      send('/echo', bytes.length - 10, bytes.length + 99, new PieceBuffers()),
+      (error: Error) => error.message.includes('v.mp4') && /ended at byte/.test(error.message),
+    );
+  });
+
+  test('reads 1 MiB pieces without a limit, smaller ones under a limit', () => {
+    assert.equal(pieceSizeFor(0), 1024 * 1024);
+    assert.equal(pieceSizeFor(1024), 128 * 1024); // 1 MiB/s: an eighth of a second
+    assert.equal(pieceSizeFor(1), 16 * 1024); // never tiny
+    assert.equal(pieceSizeFor(1_000_000), 1024 * 1024); // never huge
+  });
+});
