@@ -90,7 +90,6 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
     });
     const info = JSON.parse(readFileSync(join(data, 'service.json'), 'utf8'));
     engine = await connectToEngine(info.url, info.token);
-    await connectChannel(engine, sandbox, CHANNEL);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -106,11 +105,27 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
     dir.remove();
   });
 
+  test('with no channel connected, the form says where to connect one; a connection shows up live', async () => {
+    await page.getByRole('button', { name: 'Add upload' }).click();
+    const form = page.getByRole('form', { name: 'Add upload' });
+    const empty = form.getByTestId('channel-picker-empty');
+    assert.match((await empty.textContent()) ?? '', /No channel is connected yet/);
+    assert.equal(await form.getByRole('button', { name: 'Add to queue' }).isDisabled(), true);
+    await empty.getByRole('button', { name: 'Connect one on the Channels screen' }).click();
+    await page.getByRole('heading', { name: 'Channels', exact: true }).waitFor();
+
+    await connectChannel(engine, sandbox, CHANNEL);
+    await page.getByRole('button', { name: 'Queue', exact: true }).click();
+    await form.getByRole('checkbox', { name: 'Alice Cooks' }).waitFor();
+    // A connected channel has a header (a drop target) before it has any job.
+    await page.locator(group(CHANNEL)).getByText('0 jobs').waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+
   test('the form offers connected channels by title; a queued upload shows its bytes moving, pauses, resumes and finishes once', async () => {
     // The engine's own bandwidth cap paces the bytes it hands to the socket, so progress moves
     // visibly. (A slow sandbox alone does not: the loopback socket buffers swallow megabytes at once.)
     await engine.api.invoke('settings.set', { bandwidthLimitKiBps: 384 });
-    await page.getByRole('button', { name: 'Add upload' }).click();
     const form = page.getByRole('form', { name: 'Add upload' });
     await form.getByRole('checkbox', { name: 'Alice Cooks' }).check();
     await form.getByLabel('Video files').fill(video);

@@ -21,11 +21,12 @@ function ChannelPicker() {
   const go = useNavigation((s) => s.go);
   const usable = channels.filter((c) => c.status !== 'disconnected');
   const known = new Set(usable.map((c) => c.id));
+  const titleOf = (id: string) => channels.find((c) => c.id === id)?.title ?? id;
   const options = [
-    ...usable.map((c) => ({ id: c.id, label: c.title, note: c.status })),
+    ...usable.map((c) => ({ id: c.id, label: c.title, note: c.status as string })),
     ...picked
       .filter((id) => !known.has(id))
-      .map((id) => ({ id, label: id, note: 'not connected' })),
+      .map((id) => ({ id, label: titleOf(id), note: 'not connected' })),
   ];
   if (options.length === 0)
     return (

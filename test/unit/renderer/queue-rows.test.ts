@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Job, JobProgress, JobState } from '../../../src-shared/domain/job.ts';
+import {
+  canRetryJob,
+  type Job,
+  type JobProgress,
+  type JobState,
+} from '../../../src-shared/domain/job.ts';
 import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
 import {
   planChannelDrop,
@@ -163,5 +168,19 @@ describe('applying job events', () => {
     );
     batcher.job(job('j5', 'UCa', 'done'));
     assert.equal(pending.length, 1, 'the next event arms a new flush');
+  });
+});
+
+describe('which jobs offer Retry', () => {
+  const failed = (code: string) => ({ state: 'failed' as const, error: { code } });
+  test('a failure the next try may fix, and a cancelled job, can be retried', () => {
+    assert.equal(canRetryJob(failed('network')), true);
+    assert.equal(canRetryJob(failed('file_missing')), true);
+    assert.equal(canRetryJob({ state: 'cancelled', error: null }), true);
+  });
+  test('a bad file or metadata must be added again; live jobs are not retried', () => {
+    for (const code of ['invalid_file', 'invalid_metadata', 'file_changed'])
+      assert.equal(canRetryJob(failed(code)), false, code);
+    assert.equal(canRetryJob({ state: 'uploading', error: null }), false);
   });
 });
