@@ -1,5 +1,10 @@
 import { AppError } from '../../src-shared/api/errors.ts';
-import { isFinalJobState, type Job, type JobState } from '../../src-shared/domain/job.ts';
+import {
+  canRetryJob,
+  isFinalJobState,
+  type Job,
+  type JobState,
+} from '../../src-shared/domain/job.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -181,8 +186,7 @@ export class UploadEngine implements UploadEnqueuer {
         'invalid_state',
         `Job ${id} is ${job.state}; only failed or cancelled jobs can be retried.`,
       );
-    const code = job.error?.code;
-    if (code === 'invalid_metadata' || code === 'invalid_file' || code === 'file_changed')
+    if (!canRetryJob(job))
       throw new AppError(
         'invalid_state',
         `Job ${id} cannot be retried: ${job.error?.message} Add the file again instead.`,

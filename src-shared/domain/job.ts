@@ -18,6 +18,12 @@ export type JobState = z.infer<typeof JobStateSchema>;
 export const finalJobStates: readonly JobState[] = ['done', 'failed', 'cancelled'];
 export const isFinalJobState = (state: JobState): boolean => finalJobStates.includes(state);
 
+/** Failures that a retry cannot fix: the file or its metadata must be added again. */
+const needsNewFileCodes: readonly string[] = ['invalid_metadata', 'invalid_file', 'file_changed'];
+export const canRetryJob = (job: { state: JobState; error: { code: string } | null }): boolean =>
+  (job.state === 'failed' || job.state === 'cancelled') &&
+  !needsNewFileCodes.includes(job.error?.code ?? '');
+
 /** Why a job waits; shown next to the time it will try again. */
 export const WaitReasonSchema = z.enum(['quota', 'channel_limit', 'backoff', 'offline', 'token']);
 export type WaitReason = z.infer<typeof WaitReasonSchema>;

@@ -1,4 +1,4 @@
-import type { Job, JobProgress } from '../../../src-shared/domain/job.ts';
+import { canRetryJob, type Job, type JobProgress } from '../../../src-shared/domain/job.ts';
 import { formatBytes, formatEta, formatRate, formatTime } from './format.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
@@ -24,9 +24,9 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
   const live = job.state === 'uploading' && progress;
   const canPause = ['queued', 'uploading', 'waiting', 'processing'].includes(job.state);
   const canCancel = !['done', 'failed', 'cancelled'].includes(job.state);
-  const canRetry = job.state === 'failed' || job.state === 'cancelled';
+  const canRetry = canRetryJob(job);
   return (
-    <div className={`job-row job-${job.state}`} data-job-id={job.id}>
+    <div className={`job-row job-${job.state}`} data-testid="job-row" data-job-id={job.id}>
       <div className="job-main">
         <div className="job-title" title={job.file}>
           {job.title}
@@ -34,7 +34,7 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
         <progress className="job-progress" max={100} value={pct} />
         <div className="job-meta">
           <span className="job-state">{stateText(job)}</span>
-          <span>
+          <span data-testid="job-bytes" data-bytes-sent={sent}>
             {formatBytes(sent)} / {formatBytes(job.bytesTotal)}
           </span>
           {live && <span>{formatRate(progress.rate)}</span>}

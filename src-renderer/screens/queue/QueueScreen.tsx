@@ -1,66 +1,99 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useChannels } from '../../state/channels-store.ts';
 import { AddUploadForm } from './AddUploadForm.tsx';
 import { ChannelHeader } from './ChannelHeader.tsx';
 import { JobRow } from './JobRow.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
+import { useAddForm } from './add-form-store.ts';
 import { useQueue } from './queue-store.ts';
 import { buildRows } from './rows.ts';
 import './queue.css';
 
 export function QueueScreen() {
-  const { jobs, order, progress, holds, error, load } = useQueue();
-  const [adding, setAdding] = useState(false);
+  const { jobs, order, progress, holds, error, notice, load } = useQueue();
+  const adding = useAddForm((s) => s.open);
+  const toggleAdding = useAddForm((s) => s.toggle);
+  const channels = useChannels((s) => s.channels);
+  const channelsLoaded = useChannels((s) => s.loaded);
   useEffect(() => {
     void load();
+    if (!useChannels.getState().loaded) void useChannels.getState().load();
   }, [load]);
-  const rows = useMemo(() => buildRows(jobs, order, progress), [jobs, order, progress]);
+  const connectedIds = useMemo(
+    () => channels.filter((c) => c.status !== 'disconnected').map((c) => c.id),
+    [channels],
+  );
+  const rows = useMemo(
+    () => buildRows(jobs, order, progress, connectedIds),
+    [jobs, order, progress, connectedIds],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows on screen are rendered: the queue stays smooth with thousands of jobs.
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: (i) => (rows[i]?.kind === 'channel' ? 64 : 76),
+    getItemKey: (i) => {
+      const row = rows[i];
+      return row?.kind === 'channel' ? `channel:${row.summary.channelId}` : (row?.job.id ?? i);
+    },
     overscan: 8,
   });
   return (
     <section className="queue-screen">
       <header className="queue-top">
         <h2>Queue</h2>
-        <button onClick={() => setAdding(!adding)}>{adding ? 'Close' : 'Add upload'}</button>
+        <button onClick={toggleAdding}>{adding ? 'Close' : 'Add upload'}</button>
       </header>
       {adding && <AddUploadForm />}
       <QuotaBar />
-      {error && <p className="error-text">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice-text" role="status" data-testid="queue-notice">
+          {notice}
+        </p>
+      )}
       {rows.length === 0 ? (
-        <p className="queue-empty">No uploads yet. Add files to a channel to start.</p>
+        <p className="queue-empty">
+          {channelsLoaded
+            ? 'No uploads yet. Connect a channel on the Channels screen, then add videos or drop them onto it here.'
+            : 'No uploads yet.'}
+        </p>
       ) : (
-        <div ref={scroller} className="queue-scroller">
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {virtual.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
-              return (
-                <div
-                  key={item.key}
-                  data-index={item.index}
-                  ref={virtual.measureElement}
-                  className="queue-row"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  {row.kind === 'channel' ? (
-                    <ChannelHeader
-                      summary={row.summary}
-                      hold={holds.find((h) => h.channelId === row.summary.channelId)}
-                    />
-                  ) : (
-                    <JobRow job={row.job} progress={progress[row.job.id]} />
-                  )}
-                </div>
-              );
-            })}
+        <>
+          <p className="queue-hint">Drop videos onto a channel to upload them there (private).</p>
+          <div ref={scroller} className="queue-scroller" data-testid="queue-list">
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {virtual.getVirtualItems().map((item) => {
+                const row = rows[item.index];
+                if (!row) return null;
+                return (
+                  <div
+                    key={item.key}
+                    data-index={item.index}
+                    ref={virtual.measureElement}
+                    className="queue-row"
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    {row.kind === 'channel' ? (
+                      <ChannelHeader
+                        summary={row.summary}
+                        hold={holds.find((h) => h.channelId === row.summary.channelId)}
+                      />
+                    ) : (
+                      <JobRow job={row.job} progress={progress[row.job.id]} />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
           </div>
-        </div>
+        </>
       )}
     </section>
   );

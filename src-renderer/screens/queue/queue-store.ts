@@ -1,16 +1,21 @@
 import { create } from 'zustand';
 import type { ChannelHold, Job, JobProgress, QuotaStatus } from '../../../src-shared/domain/job.ts';
-import type { VideoMetadata } from '../../../src-shared/domain/metadata.ts';
+import { VideoMetadataSchema, type VideoMetadata } from '../../../src-shared/domain/metadata.ts';
 import { api } from '../../api/client.ts';
 import { useConnection } from '../../state/connection-store.ts';
+import { useAddForm } from './add-form-store.ts';
+import { planChannelDrop, type DroppedFile } from './channel-drop.ts';
+import { applyBatch, createEventBatcher } from './event-batch.ts';
 
-interface QueueState {
+export interface QueueState {
   jobs: Record<string, Job>;
   order: string[];
   progress: Record<string, JobProgress>;
   quota: QuotaStatus[];
   holds: ChannelHold[];
   error: string | null;
+  /** The outcome of the last drop onto a channel. */
+  notice: string | null;
   load(): Promise<void>;
   act(action: 'pause' | 'resume' | 'cancel' | 'retry', id: string): Promise<void>;
   actOnChannel(action: 'pauseChannel' | 'resumeChannel', channelId: string): Promise<void>;
@@ -20,19 +25,15 @@ interface QueueState {
     metadata: VideoMetadata;
     thumbnail: string | null;
   }): Promise<boolean>;
+  dropOnChannel(files: DroppedFile[], channelId: string, channelTitle: string): Promise<void>;
 }
 
-function upsert(state: QueueState, job: Job): Partial<QueueState> {
-  const known = job.id in state.jobs;
-  return {
-    jobs: { ...state.jobs, [job.id]: job },
-    order: known ? state.order : [...state.order, job.id],
-  };
-}
+const browserDropNotice =
+  'A browser tab cannot see where dropped files are on the Dropline machine. Type the full path of each file below (its name is filled in), then Add to queue.';
 
 /** The Queue screen's state: jobs from the engine, kept live by its events. */
-export const useQueue = create<QueueState>((set) => {
-  const fail = (error: unknown) => set({ error: (error as Error).message });
+export const useQueue = create<QueueState>((set, get) => {
+  const fail = (error: unknown) => set({ error: (error as Error).message, notice: null });
   const refreshQuota = async () => {
     const q = await api.invoke('jobs.quota', {});
     set({ quota: q.projects, holds: q.holds });
@@ -44,6 +45,7 @@ export const useQueue = create<QueueState>((set) => {
     quota: [],
     holds: [],
     error: null,
+    notice: null,
     async load() {
       try {
         const list = await api.invoke('jobs.list', {});
@@ -59,8 +61,9 @@ export const useQueue = create<QueueState>((set) => {
     },
     async act(action, id) {
       try {
-        const job = await api.invoke(`jobs.${action}`, { id });
-        set((s) => upsert(s, job));
+        // The answer is not applied: the engine announces the change (and the run that may
+        // start right after) as events before it answers, so the answer can be older than them.
+        await api.invoke(`jobs.${action}`, { id });
       } catch (error) {
         fail(error);
       }
@@ -76,27 +79,53 @@ export const useQueue = create<QueueState>((set) => {
       try {
         await api.invoke('jobs.enqueue', input);
         set({ error: null });
-        void refreshQuota();
+        void refreshQuota().catch(() => undefined);
         return true;
       } catch (error) {
         fail(error);
         return false;
       }
     },
+    async dropOnChannel(files, channelId, channelTitle) {
+      const plan = planChannelDrop(files, channelId);
+      switch (plan.kind) {
+        case 'nothing':
+          set({ error: plan.reason, notice: null });
+          return;
+        case 'needPaths':
+          useAddForm.getState().prefill(plan.names, plan.channelId, browserDropNotice);
+          set({ error: null, notice: null });
+          return;
+        case 'enqueue': {
+          for (const upload of plan.uploads) {
+            const ok = await get().enqueue({
+              files: [upload.path],
+              channelIds: [plan.channelId],
+              metadata: VideoMetadataSchema.parse({ title: upload.title, privacy: 'private' }),
+              thumbnail: null,
+            });
+            if (!ok) return;
+          }
+          const n = plan.uploads.length;
+          set({ notice: `Queued ${n} video${n === 1 ? '' : 's'} on ${channelTitle} (private).` });
+          return;
+        }
+      }
+    },
   };
 });
 
-api.on('jobs.changed', (job) => {
-  useQueue.setState((s) => upsert(s, job));
-  if (job.state === 'processing' || job.state === 'waiting' || job.state === 'done')
+// Events are applied in batches: a burst (2,000 jobs enqueued at once) costs one render, not 2,000.
+const batcher = createEventBatcher((jobs, progress) => {
+  useQueue.setState((s) => applyBatch(s, jobs, progress));
+  if (jobs.some((j) => j.state === 'processing' || j.state === 'waiting' || j.state === 'done'))
     void api.invoke('jobs.quota', {}).then(
       (q) => useQueue.setState({ quota: q.projects, holds: q.holds }),
       () => undefined,
     );
 });
-api.on('jobs.progressed', (p) =>
-  useQueue.setState((s) => ({ progress: { ...s.progress, [p.id]: p } })),
-);
+api.on('jobs.changed', (job) => batcher.job(job));
+api.on('jobs.progressed', (p) => batcher.progress(p));
 useConnection.subscribe((s, prev) => {
   if (s.generation !== prev.generation) void useQueue.getState().load();
 });

@@ -1,10 +1,19 @@
-import type { Job, JobProgress } from '../../../src-shared/domain/job.ts';
+import type { Job, JobProgress, JobState } from '../../../src-shared/domain/job.ts';
+
+const pausableStates: ReadonlySet<JobState> = new Set([
+  'queued',
+  'uploading',
+  'waiting',
+  'processing',
+]);
 
 export interface ChannelSummary {
   channelId: string;
   total: number;
   active: number;
   paused: number;
+  /** Jobs that Pause all would pause: queued, waiting or running. */
+  pausable: number;
   bytesSent: number;
   bytesTotal: number;
   rate: number;
@@ -16,13 +25,18 @@ export function bytesOf(job: Job, progress: JobProgress | undefined): number {
   return job.state === 'uploading' && progress ? progress.bytesSent : job.bytesSent;
 }
 
-/** One flat list for the virtualizer: a header per channel, then its jobs in queue order. */
+/**
+ * One flat list for the virtualizer: a header per channel, then its jobs in
+ * queue order. Connected channels get a header even with no jobs, so there
+ * is always a place to drop videos for them.
+ */
 export function buildRows(
   jobs: Record<string, Job>,
   order: string[],
   progress: Record<string, JobProgress>,
+  channelIds: readonly string[] = [],
 ): Row[] {
-  const groups = new Map<string, Job[]>();
+  const groups = new Map<string, Job[]>(channelIds.map((id) => [id, []]));
   for (const id of order) {
     const job = jobs[id];
     if (!job) continue;
@@ -37,6 +51,7 @@ export function buildRows(
       total: list.length,
       active: 0,
       paused: 0,
+      pausable: 0,
       bytesSent: 0,
       bytesTotal: 0,
       rate: 0,
@@ -45,6 +60,7 @@ export function buildRows(
       const p = progress[job.id];
       if (job.state === 'uploading' || job.state === 'processing') summary.active++;
       if (job.state === 'paused') summary.paused++;
+      if (pausableStates.has(job.state)) summary.pausable++;
       summary.bytesSent += bytesOf(job, p);
       summary.bytesTotal += job.bytesTotal;
       if (job.state === 'uploading' && p) summary.rate += p.rate;

@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+
+interface AddFormState {
+  open: boolean;
+  /** One path per line. */
+  files: string;
+  channelIds: string[];
+  /** Why the form was opened for the user (a drop the browser could not resolve). */
+  notice: string | null;
+  toggle(): void;
+  setFiles(files: string): void;
+  setChannel(channelId: string, on: boolean): void;
+  /** Opens the form with these lines and this channel ticked, and says why. */
+  prefill(lines: string[], channelId: string, notice: string): void;
+  reset(): void;
+}
+
+/** The Add upload form's draft, kept outside the form so a drop on a channel can fill it. */
+export const useAddForm = create<AddFormState>((set) => ({
+  open: false,
+  files: '',
+  channelIds: [],
+  notice: null,
+  toggle: () => set((s) => ({ open: !s.open, notice: null })),
+  setFiles: (files) => set({ files }),
+  setChannel: (channelId, on) =>
+    set((s) => ({
+      channelIds: on
+        ? [...new Set([...s.channelIds, channelId])]
+        : s.channelIds.filter((id) => id !== channelId),
+    })),
+  prefill: (lines, channelId, notice) =>
+    set({ open: true, files: lines.join('\n'), channelIds: [channelId], notice }),
+  reset: () => set({ files: '', notice: null }),
+}));
