@@ -22,5 +22,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(result.status ?? 1);
 }
 
+// Caches compiled (and type-stripped) modules between runs, keyed by content so
+// it is never stale: a CLI command starts in about half the time.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
+
 const { main } = await import('../src-main/headless/cli/entry.ts');
 await main();

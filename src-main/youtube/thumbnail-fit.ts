@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
 
 export const thumbnailLimits = { maxBytes: 2 * 1024 * 1024, width: 1280, height: 720 } as const;
 
@@ -16,6 +15,8 @@ export interface PreparedThumbnail {
  * quality until it fits.
  */
 export async function prepareThumbnail(file: string): Promise<PreparedThumbnail> {
+  // Loaded on the first thumbnail, not at every start of the engine and the CLI (libvips is large).
+  const { default: sharp } = await import('sharp');
   const data = await readFile(file);
   let meta;
   try {
