@@ -90,14 +90,23 @@ describe('fileRangeBody over a real HTTP connection', () => {
     }
   });
 
-  test('an answer before the body ends stops the writer and frees the buffers for the next chunk', async () => {
-    const buffers = new PieceBuffers();
-    const refused = await send('/refuse', 0, bytes.length - 1, buffers);
-    assert.equal(refused.res.status, 400);
-    // The next body waits for the buffers; it would hang if the refused writer never let go.
-    const { res } = await send('/echo', 0, 1024 * 1024 - 1, buffers);
-    assert.equal(res.body.toString(), sha256(bytes.subarray(0, 1024 * 1024)));
-  });
+  test(
+    'an answer before the body ends stops the writer and frees the buffers for the next chunk',
+    { timeout: 10_000 },
+    async () => {
+      const buffers = new PieceBuffers();
+      // The server answers and closes: we read its 400, or our next write meets the closed
+      // socket first (EPIPE), a network error the engine answers with a status query.
+      const refused = await send('/refuse', 0, bytes.length - 1, buffers).then(
+        ({ res }) => String(res.status),
+        (error: Error) => error.name,
+      );
+      assert.match(refused, /^(400|NetworkError)$/);
+      // The next body waits for the buffers; it would hang if the refused writer never let go.
+      const { res } = await send('/echo', 0, 1024 * 1024 - 1, buffers);
+      assert.equal(res.body.toString(), sha256(bytes.subarray(0, 1024 * 1024)));
+    },
+  );
 
   test('a file shorter than the range fails with a message naming the file', async () => {
     await assert.rejects(
