@@ -1,13 +1,18 @@
 // Time from `dropline serve` starting to the first rendered screen in Chromium,
-// next to a reference: the same Chromium rendering a static page from a bare Node server.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// next to a reference: the same Chromium rendering a static page from a bare Node
+// server started as its own process, as `dropline serve` is.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { startServeProcess } from '../test/helpers/serve-process.ts';
 import { tempDir } from '../test/helpers/temp-dir.ts';
 
 const ROUNDS = 5;
+const bareServer = `
+  const server = require('node:http').createServer((_req, res) => res.end('<!doctype html><h1>Queue</h1>'));
+  server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+`;
 const browser = await launchChromium();
 const samples: number[] = [];
 const reference: number[] = [];
@@ -26,13 +31,16 @@ for (let i = 0; i < ROUNDS; i++) {
 
   const refPage = await browser.newPage();
   const refStart = performance.now();
-  const server = createServer((_req, res) => res.end('<!doctype html><h1>Queue</h1>'));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  await refPage.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  const server = spawn(process.execPath, ['-e', bareServer], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [port] = (await once(server.stdout, 'data')) as [Buffer];
+  await refPage.goto(`http://127.0.0.1:${port.toString().trim()}/`);
   await refPage.getByRole('heading', { name: 'Queue' }).waitFor();
   reference.push(performance.now() - refStart);
   await refPage.close();
-  server.close();
+  server.kill();
+  await once(server, 'exit');
 }
 await browser.close();
 
