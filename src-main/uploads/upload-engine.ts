@@ -20,6 +20,7 @@ import { defaultBackoff, type BackoffPolicy } from './backoff.ts';
 import { BandwidthLimiter } from './bandwidth-limiter.ts';
 import { enqueueJobs } from './enqueue-jobs.ts';
 import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
+import { recordHeldBytes } from './held-bytes.ts';
 import { runJob } from './job-runner.ts';
 import type { RunOutcome } from './outcome.ts';
 import {
@@ -155,7 +156,10 @@ export class UploadEngine implements UploadEnqueuer {
         `Job ${id} is ${job.state}; only queued, waiting or running jobs can be paused.`,
       );
     const saved = this.#save(id, { state: 'paused' });
+    const run = this.#running.get(id);
     this.#abort(id, 'paused');
+    // Once the run has let go, show what YouTube holds rather than the last confirmed chunk.
+    if (run) void run.done.then(() => recordHeldBytes(this.#runner, id));
     return publicJob(saved);
   }
 
@@ -373,7 +377,9 @@ export class UploadEngine implements UploadEnqueuer {
       patch.error !== undefined ||
       patch.thumbnailStep !== undefined ||
       patch.playlistStep !== undefined ||
-      patch.nextAttemptAt !== undefined;
+      patch.nextAttemptAt !== undefined ||
+      // A running upload reports bytes through progress events; any other job says so here.
+      (patch.bytesSent !== undefined && job.state !== 'uploading');
     if (visible) this.#deps.events.emit('jobs.changed', publicJob(job));
     return job;
   }
