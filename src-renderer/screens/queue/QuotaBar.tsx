@@ -1,4 +1,4 @@
-import { formatTime } from './format.ts';
+import { formatTime, projectLabel } from './format.ts';
 import { useQueue } from './queue-store.ts';
 
 export function QuotaBar() {
@@ -8,7 +8,10 @@ export function QuotaBar() {
     <div className="quota-bar">
       {quota.map((q) => (
         <div key={q.projectId} className="quota-project" data-project-id={q.projectId}>
-          <span>Quota {q.projectId}:</span>
+          <span className="quota-name" title={q.projectId}>
+            Quota, {projectLabel(q.projectId)}:
+          </span>
+          <meter min={0} max={q.limit} value={Math.min(q.used, q.limit)} aria-label="quota used" />
           <span>
             {q.used} of {q.limit} units used, {Math.max(0, q.left)} left ({q.uploadsLeft} uploads)
           </span>

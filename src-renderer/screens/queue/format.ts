@@ -28,3 +28,13 @@ export function formatTime(iso: string): string {
     minute: '2-digit',
   });
 }
+
+/**
+ * Quota is counted per OAuth client. A Google client id starts with its
+ * project number ("123456789012-abc….apps.googleusercontent.com"): that is
+ * the short name a creator can match in the Cloud Console.
+ */
+export function projectLabel(clientId: string): string {
+  const number = /^(\d+)-/.exec(clientId)?.[1];
+  return number ? `project ${number}` : clientId;
+}

@@ -184,3 +184,14 @@ describe('which jobs offer Retry', () => {
     assert.equal(canRetryJob({ state: 'uploading', error: null }), false);
   });
 });
+
+describe('quota project label', () => {
+  test('a Google client id shows as its project number; anything else as it is', async () => {
+    const { projectLabel } = await import('../../../src-renderer/screens/queue/format.ts');
+    assert.equal(
+      projectLabel('100000000001-sandboxdesktop0000000000000000.apps.googleusercontent.com'),
+      'project 100000000001',
+    );
+    assert.equal(projectLabel('default'), 'default');
+  });
+});
