@@ -50,6 +50,17 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
+export interface OpenDialogLike {
+  /**
+   * `window` is Electron's BaseWindow, far wider than BrowserWindowLike, so
+   * it is typed loosely here; the shell only passes windows Electron gave it.
+   */
+  showOpenDialog(
+    window: object,
+    options: { title?: string; properties: 'openDirectory'[] },
+  ): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
 export interface ElectronLike {
   app: {
     requestSingleInstanceLock(): boolean;
@@ -61,7 +72,9 @@ export interface ElectronLike {
     getPath(name: 'userData'): string;
     getVersion(): string;
   };
-  BrowserWindow: new (options: Record<string, unknown>) => BrowserWindowLike;
+  BrowserWindow: (new (options: Record<string, unknown>) => BrowserWindowLike) & {
+    getFocusedWindow(): BrowserWindowLike | null;
+  };
   ipcMain: {
     handle(channel: string, handler: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
   };
@@ -76,4 +89,5 @@ export interface ElectronLike {
     isSupported(): boolean;
   };
   safeStorage: SafeStorageLike;
+  dialog: OpenDialogLike;
 }

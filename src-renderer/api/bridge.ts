@@ -7,6 +7,8 @@ export interface DroplineBridge {
   events: readonly string[];
   /** The local path of a dropped file (desktop only). */
   pathForFile?(file: File): string | null;
+  /** The native "choose a folder" dialog (desktop only): a path, or null when cancelled. */
+  pickFolder?(): Promise<string | null>;
 }
 
 declare global {

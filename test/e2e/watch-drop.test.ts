@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { connectToEngine, type EngineConnection } from '../../src-main/headless/engine-client.ts';
+import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { connectSandboxChannel } from '../helpers/sandbox-channel.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserSkipReason();
+const COOKS = 'UCalice0000000000000000a';
+const TRAVELS = 'UCalicebrand00000000000b';
 
 // A 1x1 PNG, so the preview's <img> really decodes (and the CSP's blob: rule is exercised).
 const PNG = Buffer.from(
@@ -35,7 +40,9 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type:
 describe('dropping videos and thumbnails onto the window, in Chromium', { skip }, () => {
   const dir = tempDir();
   const videos = join(dir.path, 'videos');
+  const exports = join(dir.path, 'exports');
   const data = join(dir.path, 'data');
+  let sandbox: GoogleSandbox;
   let serve: ServeProcess;
   let engine: EngineConnection;
   let browser: Browser;
@@ -44,12 +51,25 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
 
   before(async () => {
     mkdirSync(videos);
+    mkdirSync(exports);
     writeFileSync(join(videos, 'ep12.mp4'), video);
     writeFileSync(join(videos, 'ep12.png'), PNG);
-    serve = await startServeProcess({ dataDir: data });
+    sandbox = await startGoogleSandbox({ autoApprove: true });
+    const keyFile = join(dir.path, 'master.key');
+    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+    serve = await startServeProcess({
+      dataDir: data,
+      env: {
+        DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
+        DROPLINE_KEY_PROVIDER: 'file',
+        DROPLINE_MASTER_KEY_FILE: keyFile,
+      },
+    });
     const info = JSON.parse(readFileSync(join(data, 'service.json'), 'utf8'));
     engine = await connectToEngine(info.url, info.token);
-    await engine.api.invoke('folders.add', { path: videos, channelIds: ['UC_watch'] });
+    await connectSandboxChannel(engine, sandbox, COOKS);
+    await connectSandboxChannel(engine, sandbox, TRAVELS);
+    await engine.api.invoke('folders.add', { path: videos, channelIds: [COOKS] });
     browser = await launchChromium();
     page = await browser.newPage();
     await page.goto(serve.openUrl);
@@ -59,6 +79,7 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     engine?.close();
     await browser?.close();
     await serve?.stop();
+    await sandbox?.close();
     dir.remove();
   });
 
@@ -78,14 +99,14 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     const title = preview.getByLabel('Title for ep12.mp4');
     assert.equal(await title.inputValue(), 'ep12');
     await title.fill('Episode 12');
-    await preview.locator('input[name="drop-channels"]').fill('UC_watch');
+    await preview.getByRole('checkbox', { name: 'Alice Cooks' }).check();
     await preview.getByRole('button', { name: 'Queue' }).click();
     await preview.getByTestId('drop-result').filter({ hasText: 'Queued 1' }).waitFor();
 
     const jobs = await engine.api.invoke('jobs.list', {});
     const job = jobs.find((j) => j.file === join(videos, 'ep12.mp4'));
     assert.ok(job, 'a job for the watched file');
-    assert.equal(job.channelId, 'UC_watch');
+    assert.equal(job.channelId, COOKS);
     await preview.getByRole('button', { name: 'Close' }).click();
     await preview.waitFor({ state: 'detached' });
   });
@@ -93,11 +114,12 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
   test('dropping the same video again does not queue it twice', async () => {
     await dropFiles(page, [{ name: 'ep12.mp4', bytes: video, type: 'video/mp4' }]);
     const preview = page.getByTestId('drop-preview');
-    await preview.locator('input[name="drop-channels"]').fill('UC_watch');
+    const cooks = preview.getByRole('checkbox', { name: 'Alice Cooks' });
+    assert.equal(await cooks.isChecked(), true, 'the channels picked for the last drop stay');
     await preview.getByRole('button', { name: 'Queue' }).click();
     await preview
       .getByTestId('drop-result')
-      .filter({ hasText: 'already queued on UC_watch' })
+      .filter({ hasText: `already queued on ${COOKS}` })
       .waitFor();
     await preview.getByRole('button', { name: 'Close' }).click();
   });
@@ -105,17 +127,54 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
   test('a file the engine cannot read gets a clear answer, not a silent upload', async () => {
     await dropFiles(page, [{ name: 'elsewhere.mp4', bytes: video, type: 'video/mp4' }]);
     const preview = page.getByTestId('drop-preview');
-    await preview.locator('input[name="drop-channels"]').fill('UC_watch');
+    await preview.getByRole('checkbox', { name: 'Alice Cooks' }).check();
     await preview.getByRole('button', { name: 'Queue' }).click();
     await preview.getByTestId('drop-result').filter({ hasText: 'watched folder' }).waitFor();
     await preview.getByRole('button', { name: 'Close' }).click();
   });
 
-  test('the Folders screen shows the folder and its offer', async () => {
+  test('the Folders screen shows the folder, its channel by title, and its offer', async () => {
     await page.getByRole('button', { name: 'Folders', exact: true }).click();
-    const card = page.getByTestId('folder-card');
-    await card.filter({ hasText: videos }).waitFor();
+    const card = page.getByTestId('folder-card').filter({ hasText: videos });
+    await card.getByText('Alice Cooks').waitFor();
     await card.getByRole('button', { name: 'Only new ones' }).click();
     await card.getByRole('button', { name: 'Only new ones' }).waitFor({ state: 'detached' });
+  });
+
+  test('in a browser tab a folder is added by its server path and channels ticked by title', async () => {
+    const form = page.getByRole('form', { name: 'Add a folder' });
+    // No native dialog in a browser: a path field, with a hint about whose disk it is.
+    assert.equal(await form.getByRole('button', { name: 'Choose folder…' }).count(), 0);
+    const path = form.getByLabel('Folder path');
+    await form.getByText('A path on the machine running Dropline').waitFor();
+    const watch = form.getByRole('button', { name: 'Watch this folder' });
+    await path.fill(exports);
+    assert.equal(await watch.isDisabled(), true, 'no channel ticked yet');
+    await form.getByRole('checkbox', { name: 'Alice Travels' }).check();
+    await watch.click();
+    await page.getByTestId('folder-card').filter({ hasText: exports }).waitFor();
+    assert.equal(await path.inputValue(), '');
+    assert.equal(await form.getByRole('checkbox', { name: 'Alice Travels' }).isChecked(), false);
+
+    const folders = await engine.api.invoke('folders.list', {});
+    assert.deepEqual(folders.find((f) => f.path === exports)?.channelIds, [TRAVELS]);
+  });
+
+  test("a folder card changes the folder's channels", async () => {
+    const card = page.getByTestId('folder-card').filter({ hasText: videos });
+    await card.getByRole('button', { name: 'Change channels' }).click();
+    const editor = card.getByRole('group', { name: 'Channels of this folder' });
+    const save = editor.getByRole('button', { name: 'Save channels' });
+    assert.equal(await editor.getByRole('checkbox', { name: 'Alice Cooks' }).isChecked(), true);
+    assert.equal(await save.isDisabled(), true, 'nothing changed yet');
+    await editor.getByRole('checkbox', { name: 'Alice Cooks' }).uncheck();
+    assert.equal(await save.isDisabled(), true, 'a folder needs at least one channel');
+    await editor.getByRole('checkbox', { name: 'Alice Travels' }).check();
+    await save.click();
+    await editor.waitFor({ state: 'detached' });
+    await card.getByText('Alice Travels').waitFor();
+
+    const folders = await engine.api.invoke('folders.list', {});
+    assert.deepEqual(folders.find((f) => f.path === videos)?.channelIds, [TRAVELS]);
   });
 });

@@ -33,6 +33,11 @@ export class FakeElectron {
     ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
   permissionCheck: (() => boolean) | null = null;
   windowOpenHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
+  /** The window the OS says has focus (null: none, e.g. the app is in the background). */
+  focusedWindow: BrowserWindowLike | null = null;
+  /** What the next open dialog answers; each call is recorded in `dialogs`. */
+  dialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] };
+  readonly dialogs: { window: object; properties: string[] }[] = [];
   #nextId = 1;
 
   readonly userData: string;
@@ -78,6 +83,7 @@ export class FakeElectron {
       show = () => undefined;
       once = () => undefined;
       on = () => undefined;
+      static getFocusedWindow = () => fake.focusedWindow;
     }
     return {
       app: {
@@ -113,6 +119,12 @@ export class FakeElectron {
         isEncryptionAvailable: () => false,
         encryptString: () => Buffer.alloc(0),
         decryptString: () => '',
+      },
+      dialog: {
+        showOpenDialog: async (window, options) => {
+          fake.dialogs.push({ window, properties: [...options.properties] });
+          return fake.dialogAnswer;
+        },
       },
     } as ElectronLike;
   }

@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { Privacy } from '../../../src-shared/domain/metadata.ts';
+import { ChannelPicker } from '../../components/ChannelPicker.tsx';
+import { toggleChannel } from '../../components/channel-options.ts';
+import { FolderPathField } from './FolderPathField.tsx';
 import { useFolders } from './folders-store.ts';
 
 export function AddFolderForm() {
-  const { add, draftPath, setDraftPath } = useFolders();
-  const [channels, setChannels] = useState('');
+  const add = useFolders((s) => s.add);
+  const draftPath = useFolders((s) => s.draftPath);
+  const [channelIds, setChannelIds] = useState<string[]>([]);
   const [title, setTitle] = useState('{filename}');
   const [privacy, setPrivacy] = useState<Privacy>('private');
   const [recursive, setRecursive] = useState(false);
@@ -15,37 +19,22 @@ export function AddFolderForm() {
     e.preventDefault();
     const ok = await add({
       path: draftPath.trim(),
-      channelIds: channels
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
+      channelIds,
       template: { title, privacy },
       recursive,
       polling,
       stabilitySeconds: stability,
     });
-    if (ok) setChannels('');
+    if (ok) setChannelIds([]);
   };
 
   return (
     <form className="form" aria-label="Add a folder" onSubmit={(e) => void submit(e)}>
-      <label>
-        Folder path (on the machine that runs Dropline)
-        <input
-          name="folder-path"
-          value={draftPath}
-          placeholder="/home/me/Videos/exports"
-          onChange={(e) => setDraftPath(e.target.value)}
-        />
-      </label>
-      <label>
-        Channels (ids, comma separated)
-        <input
-          name="folder-channels"
-          value={channels}
-          onChange={(e) => setChannels(e.target.value)}
-        />
-      </label>
+      <FolderPathField />
+      <ChannelPicker
+        picked={channelIds}
+        onToggle={(id, on) => setChannelIds((ids) => toggleChannel(ids, id, on))}
+      />
       <label>
         Title template ({'{filename}'}, {'{date}'}, {'{folder}'}, {'{n}'})
         <input name="folder-title" value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -81,7 +70,9 @@ export function AddFolderForm() {
         Poll for changes (network drives)
       </label>
       <div className="actions">
-        <button type="submit">Watch this folder</button>
+        <button type="submit" disabled={!draftPath.trim() || channelIds.length === 0}>
+          Watch this folder
+        </button>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { ChannelPicker } from '../../components/ChannelPicker.tsx';
 import { useDrop } from './drop-store.ts';
 
 export function DropPreview() {
@@ -79,16 +80,7 @@ export function DropPreview() {
           </tbody>
         </table>
         {s.ignored.length > 0 && <p className="muted">Not used: {s.ignored.join(', ')}</p>}
-        {!done && (
-          <label>
-            Channels (ids, comma separated)
-            <input
-              name="drop-channels"
-              value={s.channels}
-              onChange={(e) => s.setChannels(e.target.value)}
-            />
-          </label>
-        )}
+        {!done && <ChannelPicker picked={s.channelIds} onToggle={s.setChannel} />}
         {s.error && (
           <p className="error-text" role="alert">
             {s.error}

@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import type { WatchedFolder } from '../../../src-shared/domain/watched-folder.ts';
+import { channelTitles } from '../../components/channel-options.ts';
+import { useChannels } from '../../state/channels-store.ts';
+import { FolderChannels } from './FolderChannels.tsx';
 import { FolderItems } from './FolderItems.tsx';
 import { useFolders } from './folders-store.ts';
 
@@ -12,7 +15,9 @@ const statusText: Record<WatchedFolder['status'], string> = {
 
 export function FolderCard({ folder }: { folder: WatchedFolder }) {
   const { update, remove, resolveOffer, loadItems } = useFolders();
+  const channels = useChannels((s) => s.channels);
   const [open, setOpen] = useState(false);
+  const [editingChannels, setEditingChannels] = useState(false);
   const toggle = () => {
     if (!open) void loadItems(folder.id);
     setOpen(!open);
@@ -22,7 +27,7 @@ export function FolderCard({ folder }: { folder: WatchedFolder }) {
       <header>
         <h3>{folder.path}</h3>
         <p className="muted">
-          {statusText[folder.status]} · {folder.channelIds.join(', ')} ·{' '}
+          {statusText[folder.status]} · {channelTitles(channels, folder.channelIds).join(', ')} ·{' '}
           {folder.recursive ? 'with subfolders' : 'this folder only'}
           {folder.polling ? ' · polling' : ''} · {folder.counts.queued} queued,{' '}
           {folder.counts.waiting} waiting
@@ -45,6 +50,13 @@ export function FolderCard({ folder }: { folder: WatchedFolder }) {
         </button>
         <button
           type="button"
+          aria-expanded={editingChannels}
+          onClick={() => setEditingChannels(!editingChannels)}
+        >
+          Change channels
+        </button>
+        <button
+          type="button"
           onClick={() => void update({ id: folder.id, enabled: !folder.enabled })}
         >
           {folder.enabled ? 'Pause' : 'Resume'}
@@ -53,6 +65,9 @@ export function FolderCard({ folder }: { folder: WatchedFolder }) {
           Stop watching
         </button>
       </div>
+      {editingChannels && (
+        <FolderChannels folder={folder} onDone={() => setEditingChannels(false)} />
+      )}
       {open && <FolderItems folderId={folder.id} />}
     </article>
   );

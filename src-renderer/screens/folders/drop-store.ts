@@ -8,6 +8,7 @@ import {
   type PreviewEntry,
 } from '../../../src-shared/watch/drop-preview.ts';
 import { api } from '../../api/client.ts';
+import { toggleChannel } from '../../components/channel-options.ts';
 
 type DropResult = z.output<typeof DropResultSchema>;
 
@@ -16,23 +17,18 @@ interface DropState {
   ignored: string[];
   /** Object URLs of the dropped images, by key, for the preview only. */
   imageUrls: Record<string, string>;
-  channels: string;
+  /** Kept between drops: a creator usually sends one batch after another to the same channels. */
+  channelIds: string[];
   busy: boolean;
   error: string | null;
   results: DropResult[] | null;
   open(files: { file: File; key: string; path: string | null }[]): void;
   setTitle(index: number, title: string): void;
   setThumbnail(index: number, key: string | null): void;
-  setChannels(text: string): void;
+  setChannel(channelId: string, on: boolean): void;
   confirm(): Promise<void>;
   close(): void;
 }
-
-const channelList = (text: string) =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /**
  * The drop preview. Pairing happens here, by names, with the shared rules:
@@ -43,7 +39,7 @@ export const useDrop = create<DropState>((set, get) => ({
   entries: null,
   ignored: [],
   imageUrls: {},
-  channels: '',
+  channelIds: [],
   busy: false,
   error: null,
   results: null,
@@ -80,10 +76,11 @@ export const useDrop = create<DropState>((set, get) => ({
       }),
     });
   },
-  setChannels: (channels) => set({ channels }),
+  setChannel: (channelId, on) =>
+    set((s) => ({ channelIds: toggleChannel(s.channelIds, channelId, on) })),
   async confirm() {
     const entries = get().entries ?? [];
-    const channelIds = channelList(get().channels);
+    const channelIds = get().channelIds;
     if (channelIds.length === 0) return set({ error: 'Choose at least one channel.' });
     if (entries.some((e) => e.problem))
       return set({ error: 'Choose a thumbnail (or none) for every video marked "choose".' });

@@ -14,7 +14,8 @@ interface FoldersState {
   load(): Promise<void>;
   loadItems(folderId: string): Promise<void>;
   add(input: Input<'folders.add'>): Promise<boolean>;
-  update(input: Input<'folders.update'>): Promise<void>;
+  /** True when the engine took the change (otherwise `error` says why). */
+  update(input: Input<'folders.update'>): Promise<boolean>;
   remove(id: string): Promise<void>;
   resolveOffer(folderId: string, choice: 'upload_existing' | 'only_new'): Promise<void>;
   chooseThumbnail(item: WatchItem, image: string | null): Promise<void>;
@@ -61,12 +62,11 @@ export const useFolders = create<FoldersState>((set, get) => {
           draftPath: '',
         });
       }),
-    async update(input) {
-      await attempt(async () => {
+    update: (input) =>
+      attempt(async () => {
         const folder = await api.invoke('folders.update', input);
         set({ folders: get().folders.map((f) => (f.id === folder.id ? folder : f)) });
-      });
-    },
+      }),
     async remove(id) {
       await attempt(async () => {
         await api.invoke('folders.remove', { id });

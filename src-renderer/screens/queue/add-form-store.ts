@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { toggleChannel } from '../../components/channel-options.ts';
 
 interface AddFormState {
   open: boolean;
@@ -24,11 +25,7 @@ export const useAddForm = create<AddFormState>((set) => ({
   toggle: () => set((s) => ({ open: !s.open, notice: null })),
   setFiles: (files) => set({ files }),
   setChannel: (channelId, on) =>
-    set((s) => ({
-      channelIds: on
-        ? [...new Set([...s.channelIds, channelId])]
-        : s.channelIds.filter((id) => id !== channelId),
-    })),
+    set((s) => ({ channelIds: toggleChannel(s.channelIds, channelId, on) })),
   prefill: (lines, channelId, notice) =>
     set({ open: true, files: lines.join('\n'), channelIds: [channelId], notice }),
   reset: () => set({ files: '', notice: null }),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { IPC_EVENT, IPC_INVOKE } from '../../../src-main/electron/channels.ts';
+import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER } from '../../../src-main/electron/channels.ts';
 import { startDesktop, type Desktop } from '../../../src-main/electron/desktop-app.ts';
 import { isAllowedExternalUrl } from '../../../src-main/electron/external-links.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';
@@ -69,6 +69,20 @@ describe('desktop shell wiring (fake electron)', () => {
       {},
     )) as { ok: boolean };
     assert.equal(result.ok, true);
+  });
+
+  test('the window can ask for the native folder dialog, which opens on it', async () => {
+    const handler = fake.ipcHandlers.get(IPC_PICK_FOLDER);
+    const win = fake.windows[0];
+    assert.ok(handler && win);
+    fake.focusedWindow = win;
+    fake.dialogAnswer = { canceled: false, filePaths: [join(dir.path, 'exports')] };
+    const picked = await handler({
+      sender: { id: win.webContents.id },
+      senderFrame: { url: 'app://dropline/index.html', parent: null },
+    });
+    assert.equal(picked, join(dir.path, 'exports'));
+    assert.deepEqual(fake.dialogs, [{ window: win, properties: ['openDirectory'] }]);
   });
 
   test('IPC from a subframe, a foreign origin or another webContents is rejected', async () => {

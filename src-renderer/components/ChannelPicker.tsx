@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { useChannels } from '../state/channels-store.ts';
+import { useNavigation } from '../state/navigation-store.ts';
+import { channelOptions } from './channel-options.ts';
+import './channel-picker.css';
+
+let loading: Promise<void> | null = null;
+/** Pickers appear on screens that do not load channels themselves; several may mount at once. */
+const loadChannelsOnce = () =>
+  (loading ??= useChannels
+    .getState()
+    .load()
+    .finally(() => (loading = null)));
+
+interface ChannelPickerProps {
+  picked: readonly string[];
+  onToggle(channelId: string, on: boolean): void;
+  /** The legend of the fieldset around the checkboxes. */
+  legend?: string;
+}
+
+/**
+ * Checkboxes of the connected channels, by title; with none connected, a way
+ * to the Channels screen. The caller owns the picked ids.
+ */
+export function ChannelPicker({ picked, onToggle, legend = 'Channels' }: ChannelPickerProps) {
+  const channels = useChannels((s) => s.channels);
+  const loaded = useChannels((s) => s.loaded);
+  const go = useNavigation((s) => s.go);
+  useEffect(() => {
+    if (!loaded) void loadChannelsOnce();
+  }, [loaded]);
+  const options = channelOptions(channels, picked);
+  return (
+    <fieldset className="channel-picker">
+      <legend>{legend}</legend>
+      {options.length === 0 ? (
+        <div className="channel-picker-empty" data-testid="channel-picker-empty">
+          {loaded ? 'No channel is connected yet.' : 'Loading channels...'}{' '}
+          <button type="button" className="link-button" onClick={() => go('channels')}>
+            Connect one on the Channels screen
+          </button>
+        </div>
+      ) : (
+        <div className="channel-options">
+          {options.map((o) => (
+            <label key={o.id} className="channel-option" title={o.id}>
+              <input
+                type="checkbox"
+                name="channel"
+                value={o.id}
+                checked={picked.includes(o.id)}
+                onChange={(e) => onToggle(o.id, e.target.checked)}
+              />
+              {o.label}
+              {o.note && <span className="channel-note"> ({o.note})</span>}
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
