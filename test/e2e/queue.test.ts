@@ -146,6 +146,15 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
 
     await row.getByRole('button', { name: 'Pause', exact: true }).click();
     await row.locator('.job-state', { hasText: 'paused' }).waitFor();
+    // Once the run lets go, the engine asks the session what it holds and shows exactly that.
+    const held = () => sandbox.inspect.sessions().find((s) => !s.completedVideoId)?.received;
+    for (let tries = 0; (await bytesSent(CHANNEL)) !== held(); tries++) {
+      assert.ok(
+        tries < 200,
+        `the paused bar shows ${await bytesSent(CHANNEL)}, YouTube holds ${held()}`,
+      );
+      await sleep(50);
+    }
     const pausedUi = await bytesSent(CHANNEL);
     const pausedAtGoogle = sandbox.inspect.sessions().map((s) => s.received);
     await sleep(1000);
