@@ -72,5 +72,6 @@ export function safeStorageProvider(
       }
       return key;
     },
+    probe: check,
   };
 }
