@@ -39,9 +39,10 @@ export function SecuritySettings() {
   const [second, setSecond] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  // Fresh on every visit: the vault is created on first use, which announces nothing.
   useEffect(() => {
-    if (!status) void load();
-  }, [status, load]);
+    void load();
+  }, [load]);
 
   if (!status) return null;
   const min = status.minPassphraseLength;
