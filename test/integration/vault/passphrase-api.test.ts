@@ -67,6 +67,24 @@ describe('vault passphrase through the API, against a real core', () => {
       ['passphrase', true, true],
     ]);
     assert.equal(heard.at(-1)?.hasPassphrase, true, 'vault.changed announces the new slot');
+    // No wrapped key, fingerprint or passphrase in what the API hands out.
+    const rows = first.core.db.prepare('SELECT wrapped_key, key_id FROM key_slots').all() as {
+      wrapped_key: Buffer;
+      key_id: string;
+    }[];
+    const payload = JSON.stringify([set, heard, await first.api.invoke('vault.status', {})]);
+    for (const row of rows) {
+      for (const form of [
+        row.key_id,
+        row.wrapped_key.toString('hex'),
+        row.wrapped_key.toString('base64'),
+      ])
+        assert.ok(
+          !payload.toLowerCase().includes(form.toLowerCase().slice(0, 24)),
+          'key material in a status',
+        );
+    }
+    assert.ok(!payload.includes(PASSPHRASE));
     await first.core.close();
 
     rmSync(keyFile);
