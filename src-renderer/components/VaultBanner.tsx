@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useConnection } from '../state/connection-store.ts';
+import { useNavigation } from '../state/navigation-store.ts';
 import { useVault } from '../state/vault-store.ts';
 import './vault.css';
 
@@ -7,12 +8,24 @@ import './vault.css';
 export function VaultBanner() {
   const { status, error, busy, load, unlock } = useVault();
   const link = useConnection((s) => s.link);
+  const go = useNavigation((s) => s.go);
   // Held only until submitted; never shown back.
   const [passphrase, setPassphrase] = useState('');
   useEffect(() => {
     if (!status && link === 'open') void load();
   }, [status, link, load]);
 
+  if (status?.state === 'not_created' && status.message) {
+    // No keychain can hold the key (Linux basic_text, a server without Secret Service).
+    return (
+      <div className="banner banner-warning" role="status" data-testid="vault-banner">
+        Dropline has no safe place for the key that protects your secrets.{' '}
+        <button type="button" className="link-button" onClick={() => go('settings')}>
+          Set a passphrase in Settings → Security
+        </button>
+      </div>
+    );
+  }
   if (status?.state !== 'locked') return null;
   if (!status.needsPassphrase) {
     return (

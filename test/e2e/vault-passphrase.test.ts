@@ -162,3 +162,49 @@ describe(
     });
   },
 );
+
+describe(
+  'no usable key provider: the banner leads to Settings, a passphrase creates the vault',
+  { skip },
+  () => {
+    const dir = tempDir();
+    let serve: ServeProcess;
+    let browser: Browser;
+    let page: Page;
+
+    before(async () => {
+      // DROPLINE_KEY_PROVIDER=file without a key file: nothing can hold the key.
+      serve = await startServeProcess({
+        dataDir: join(dir.path, 'data'),
+        env: { DROPLINE_KEY_PROVIDER: 'file', DROPLINE_MASTER_KEY_FILE: '' },
+      });
+      browser = await launchChromium();
+      page = await browser.newPage();
+    });
+    after(async () => {
+      await browser?.close();
+      await serve?.stop();
+      dir.remove();
+    });
+
+    test('set a passphrase from the banner link; the banner goes and the vault is unlocked', async () => {
+      await page.goto(serve.openUrl);
+      const banner = page.getByTestId('vault-banner');
+      await banner.getByText(/no safe place/).waitFor();
+      await banner.getByRole('button', { name: /Set a passphrase/ }).click();
+      const security = page.getByRole('group', { name: 'Security' });
+      await security
+        .getByTestId('vault-message')
+        .getByText(/DROPLINE_MASTER_KEY_FILE/)
+        .waitFor();
+      await security.locator('input[name="vaultPassphrase"]').fill(PASSPHRASE);
+      await security.locator('input[name="vaultPassphraseAgain"]').fill(PASSPHRASE);
+      await security.getByRole('button', { name: 'Set passphrase' }).click();
+      await security
+        .getByTestId('vault-state')
+        .getByText(/Unlocked/)
+        .waitFor();
+      await banner.waitFor({ state: 'detached' });
+    });
+  },
+);
