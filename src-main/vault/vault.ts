@@ -149,12 +149,12 @@ class EnvelopeVault implements Vault {
     }
     try {
       const key = this.#openSlot(provider, slot);
-      // Locked: the fingerprint check inside #openSlot is all there is to compare with.
-      if (this.#dataKey && !key.equals(this.#dataKey)) {
-        return new VaultError(VaultErrorReason.corrupt, `${provider.label} holds another key.`);
-      }
-      if (key !== this.#dataKey) key.fill(0);
-      return null;
+      // While locked, the slot's fingerprint (checked in #openSlot) is all there is to compare.
+      const other = this.#dataKey !== null && !key.equals(this.#dataKey);
+      key.fill(0);
+      return other
+        ? new VaultError(VaultErrorReason.corrupt, `${provider.label} holds another key.`)
+        : null;
     } catch (err) {
       if (!isVaultError(err)) throw err;
       return err;
