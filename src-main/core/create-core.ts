@@ -15,6 +15,8 @@ import type { SafeStorageLike } from '../electron/electron-like.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
+import { VaultService } from '../vault/vault-service.ts';
+import type { ScryptCost } from '../vault/passphrase-provider.ts';
 import {
   createChannelServices,
   type ChannelServices,
@@ -55,6 +57,8 @@ export interface CoreDeps {
   safeStorage?: SafeStorageLike;
   /** Tests: replace the configured key providers. */
   keyProviders?: () => KeyProvider[];
+  /** Tests: a cheaper scrypt cost for the vault passphrase. */
+  passphraseCost?: ScryptCost;
   /** Tests: HTTP, sign-in timeout and refresh tuning for the channel services. */
   channels?: Pick<ChannelServicesDeps, 'http' | 'signInTimeoutMs' | 'tokenOptions' | 'random'>;
   /** Tests: another yt-dlp (default: DROPLINE_YTDLP or `yt-dlp` on PATH). */
@@ -73,6 +77,8 @@ export interface Services {
   channels: ChannelServices;
   cookies: CookieServices['cookies'];
   downloads: CookieServices['downloads'];
+  /** Vault status and the passphrase slot (Settings → Security). */
+  security: VaultService;
 }
 
 export interface Core {
@@ -164,6 +170,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       presenceCheckMs: deps.folderPresenceCheckMs,
     }),
     drops: new DropService(watchRepo, enqueuer, clock),
+    security: new VaultService({ vault, events, clock, log, passphraseCost: deps.passphraseCost }),
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });

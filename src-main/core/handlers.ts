@@ -3,6 +3,7 @@ import type { CoreConfig } from './config.ts';
 import type { Services } from './create-core.ts';
 import { channelHandlers } from '../tokens/channel-handlers.ts';
 import { uploadHandlers } from '../uploads/upload-handlers.ts';
+import { vaultHandlers } from '../vault/vault-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -36,5 +37,6 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'downloads.start': (input) => services.downloads.start(input),
     'downloads.list': () => services.downloads.list(),
     'downloads.cancel': ({ id }) => services.downloads.cancel(id),
+    ...vaultHandlers(services.security),
   };
 }

@@ -29,6 +29,7 @@ export function keyFileProvider(
         provider,
         'Point DROPLINE_MASTER_KEY_FILE at the original key file (restore it from your backup). Dropline did not create a new key, so the stored secrets are untouched.',
       ),
+    probe: () => readKeyFile(file, platform).fill(0),
   };
   return provider;
 }

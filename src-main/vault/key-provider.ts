@@ -17,6 +17,8 @@ export interface KeyProvider {
   wrap(dataKey: Buffer): Buffer;
   /** Throws `unavailable` when the provider cannot be used, `wrongKey` when its key does not fit. */
   unwrap(wrapped: Buffer): Buffer;
+  /** Throws the VaultError that would stop this provider now; reads, never creates a key. */
+  probe?(): void;
 }
 
 /** Wrapping under a 32-byte key-encryption key, shared by the keychain and key-file providers. */
@@ -63,6 +65,9 @@ export function refusingProvider(id: KeyProviderId, label: string, error: VaultE
       throw error;
     },
     unwrap() {
+      throw error;
+    },
+    probe() {
       throw error;
     },
   };

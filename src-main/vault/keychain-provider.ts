@@ -120,6 +120,10 @@ export function keychainProvider(opts: {
         `The keychain entry "${account}" was replaced. Restore the original keychain entry; Dropline did not create a new key, so the stored secrets are untouched.`,
       );
     },
+    probe() {
+      // No entry yet is fine: wrap creates one. Only a keychain that cannot answer is a problem.
+      readKek()?.fill(0);
+    },
   };
   return provider;
 }

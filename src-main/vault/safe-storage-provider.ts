@@ -26,14 +26,14 @@ export function safeStorageProvider(
           VaultErrorReason.passphraseRequired,
           backend === 'basic_text'
             ? 'This Linux desktop has no keyring that Dropline can use (Electron reports the "basic_text" backend, which encrypts with a password built into Chromium, so anyone who copies your files could read your secrets). Set a passphrase for Dropline\'s vault instead, or install and unlock GNOME Keyring or KWallet and restart Dropline.'
-            : `Dropline cannot tell which keyring Electron uses on this Linux desktop (backend "${backend}"), so it cannot trust it with your secrets. Set a passphrase for Dropline's vault instead.`,
+            : `Dropline cannot tell which keyring Electron uses on this Linux desktop (backend "${backend}"), so it cannot trust it with your secrets. Set a passphrase for Dropline's vault instead (Settings → Security).`,
         );
       }
     }
     if (!safeStorage.isEncryptionAvailable()) {
       throw new VaultError(
         VaultErrorReason.unavailable,
-        `${label} is not available on this system. Set a passphrase for Dropline's vault instead.`,
+        `${label} is not available on this system. Set a passphrase for Dropline's vault instead (Settings → Security).`,
       );
     }
   };
@@ -72,5 +72,6 @@ export function safeStorageProvider(
       }
       return key;
     },
+    probe: check,
   };
 }

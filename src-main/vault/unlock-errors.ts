@@ -16,8 +16,21 @@ const HOW_TO_USE: Record<string, string> = {
     'set DROPLINE_KEY_PROVIDER=keychain (the default) on the machine and user that created it',
   file: 'set DROPLINE_KEY_PROVIDER=file and DROPLINE_MASTER_KEY_FILE to the original key file',
   safe_storage: 'open this data folder with the Dropline desktop app, as the user that created it',
-  passphrase: 'enter the vault passphrase',
+  passphrase: 'enter the vault passphrase in Settings → Security',
 };
+
+/** For the status screen: how to bring back the provider of a slot this engine is not set up for. */
+export function howToUse(slotProvider: string): string {
+  return HOW_TO_USE[slotProvider] ?? `use the "${slotProvider}" key provider`;
+}
+
+/** The vault has a passphrase slot and no passphrase was typed since the engine started. */
+export function passphraseNeeded(): VaultError {
+  return new VaultError(
+    VaultErrorReason.passphraseRequired,
+    'The vault is locked: enter the vault passphrase in Settings → Security (or in the banner at the top of the window) to unlock it.',
+  );
+}
 
 /** Slots exist, but none belongs to a configured provider: say which would open it. */
 export function noMatchingProvider(
@@ -25,7 +38,7 @@ export function noMatchingProvider(
   providers: readonly KeyProvider[],
 ): VaultError {
   const configured = providers.map((p) => p.label).join(', ') || 'no key provider';
-  const ways = slotProviders.map((s) => HOW_TO_USE[s] ?? `use the "${s}" key provider`);
+  const ways = slotProviders.map(howToUse);
   const reason = slotProviders.includes('passphrase')
     ? VaultErrorReason.passphraseRequired
     : VaultErrorReason.wrongKey;

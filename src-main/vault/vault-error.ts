@@ -28,8 +28,13 @@ export class VaultError extends AppError {
   readonly ref: SecretRef | null;
 
   constructor(reason: VaultErrorReason, message: string, ref: SecretRef | null = null) {
-    // Only an unreachable keychain can heal by itself (it may be unlocked later).
-    super(reason, message, reason === VaultErrorReason.unavailable);
+    // An unreachable keychain may be unlocked later, a locked vault once the user types the
+    // passphrase: waiting work (uploads) retries instead of failing for good.
+    super(
+      reason,
+      message,
+      reason === VaultErrorReason.unavailable || reason === VaultErrorReason.passphraseRequired,
+    );
     this.name = 'VaultError';
     this.reason = reason;
     this.ref = ref;

@@ -3,9 +3,10 @@ import type { Db } from '../db/database.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import { AeadError, KEY_BYTES, openBlob, sealBlob } from './aead.ts';
 import type { KeyProvider, KeyProviderId } from './key-provider.ts';
-import type { SecretKind, SecretRef, SecretStore } from './secret-store.ts';
+import type { SecretRef, SecretStore } from './secret-store.ts';
 import { VaultTables, type KeySlotRow } from './vault-tables.ts';
-import { combineUnlockErrors, noMatchingProvider } from './unlock-errors.ts';
+import { checkRef, rowContext } from './secret-ref.ts';
+import { combineUnlockErrors, noMatchingProvider, passphraseNeeded } from './unlock-errors.ts';
 import {
   describeRef,
   fixForRef,
@@ -41,15 +42,19 @@ export interface Vault {
   addSlot(provider: KeyProvider): void;
   /** Refuses to remove the last slot: that would make every secret unreadable. */
   removeSlot(provider: KeyProviderId): void;
+  /**
+   * Unlocks with this provider alone, without keeping it (a typed passphrase
+   * is not held once the data key is in memory); creates the vault with it
+   * when there is no slot yet. When already unlocked, checks that it fits.
+   */
+  unlockWith(provider: KeyProvider): void;
+  /** null when this provider's slot opens the vault now, else why not; never unlocks. */
+  checkSlot(provider: KeyProvider): VaultError | null;
+  /** The providers the engine is configured with (not the ones added at run time). */
+  configuredProviders(): readonly KeyProvider[];
   /** Forgets the data key (engine shutdown). */
   lock(): void;
 }
-
-const KINDS: ReadonlySet<SecretKind> = new Set([
-  'refresh_token',
-  'oauth_client_secret',
-  'cookie_file',
-]);
 
 /**
  * The envelope-encrypted secret store (design.md "Secrets"). Opening is free:
@@ -119,6 +124,47 @@ class EnvelopeVault implements Vault {
     this.#unlock();
   }
 
+  unlockWith(provider: KeyProvider): void {
+    const slots = this.#tables.slots();
+    if (slots.length === 0 && !this.#dataKey) {
+      this.#dataKey = this.#create([provider]);
+      return;
+    }
+    const slot = slots.find((s) => s.provider === provider.id);
+    if (!slot) {
+      throw new VaultError(
+        VaultErrorReason.invalid,
+        `The vault has no ${provider.id} key slot, so ${provider.label} cannot unlock it.`,
+      );
+    }
+    const key = this.#openSlot(provider, slot);
+    if (!this.#dataKey) this.#dataKey = key;
+    else key.fill(0);
+  }
+
+  checkSlot(provider: KeyProvider): VaultError | null {
+    const slot = this.#tables.slots().find((s) => s.provider === provider.id);
+    if (!slot) {
+      return new VaultError(VaultErrorReason.invalid, `${provider.label} holds no vault key.`);
+    }
+    try {
+      const key = this.#openSlot(provider, slot);
+      // While locked, the slot's fingerprint (checked in #openSlot) is all there is to compare.
+      const other = this.#dataKey !== null && !key.equals(this.#dataKey);
+      key.fill(0);
+      return other
+        ? new VaultError(VaultErrorReason.corrupt, `${provider.label} holds another key.`)
+        : null;
+    } catch (err) {
+      if (!isVaultError(err)) throw err;
+      return err;
+    }
+  }
+
+  configuredProviders(): readonly KeyProvider[] {
+    return this.#configured();
+  }
+
   lock(): void {
     this.#dataKey?.fill(0);
     this.#dataKey = null;
@@ -186,25 +232,34 @@ class EnvelopeVault implements Vault {
       if (!slot) continue;
       tried = true;
       try {
-        const key = provider.unwrap(slot.wrapped);
-        if (dataKeyId(key) !== slot.keyId) {
-          throw new VaultError(
-            VaultErrorReason.corrupt,
-            `The ${provider.id} key slot unwraps to a key that is not this vault's (fingerprint mismatch).`,
-          );
-        }
-        return key;
+        return this.#openSlot(provider, slot);
       } catch (err) {
         if (!isVaultError(err)) throw err;
         errors.push(err);
       }
     }
+    // A passphrase slot nobody typed for yet: say so first, whatever else failed.
+    const untypedPassphrase =
+      slots.some((s) => s.provider === 'passphrase') &&
+      !providers.some((p) => p.id === 'passphrase');
+    if (untypedPassphrase) throw combineUnlockErrors([passphraseNeeded(), ...errors]);
     if (!tried)
       throw noMatchingProvider(
         slots.map((s) => s.provider),
         providers,
       );
     throw combineUnlockErrors(errors);
+  }
+
+  #openSlot(provider: KeyProvider, slot: KeySlotRow): Buffer {
+    const key = provider.unwrap(slot.wrapped);
+    if (dataKeyId(key) !== slot.keyId) {
+      throw new VaultError(
+        VaultErrorReason.corrupt,
+        `The ${provider.id} key slot unwraps to a key that is not this vault's (fingerprint mismatch).`,
+      );
+    }
+    return key;
   }
 
   #create(providers: readonly KeyProvider[]): Buffer {
@@ -252,24 +307,4 @@ class EnvelopeVault implements Vault {
   #now(): string {
     return new Date(this.#clock.now()).toISOString();
   }
-}
-
-function rowContext(ref: SecretRef): readonly string[] {
-  return ['secret', ref.kind, ref.id];
-}
-
-function checkRef(ref: SecretRef): SecretRef {
-  if (!KINDS.has(ref.kind)) {
-    throw new VaultError(
-      VaultErrorReason.invalid,
-      `Unknown secret kind ${JSON.stringify(ref.kind)}.`,
-    );
-  }
-  if (typeof ref.id !== 'string' || ref.id.length === 0 || ref.id.length > 512) {
-    throw new VaultError(
-      VaultErrorReason.invalid,
-      `A ${ref.kind} needs an id of 1 to 512 characters.`,
-    );
-  }
-  return ref;
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { screens, useNavigation, type ScreenId } from '../state/navigation-store.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { Notices } from './Notices.tsx';
+import { VaultBanner } from './VaultBanner.tsx';
 
 const labels: Record<ScreenId, string> = {
   channels: 'Channels',
@@ -31,6 +32,7 @@ export function Frame({ children }: { children: ReactNode }) {
       </nav>
       <main className="content">
         <ConnectionBanner />
+        <VaultBanner />
         {children}
       </main>
       <Notices />

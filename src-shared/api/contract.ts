@@ -7,6 +7,7 @@ import { NoticeSchema } from '../domain/notice.ts';
 import { channelEvents, channelMethods } from './channels.ts';
 import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
+import { vaultEvents, vaultMethods } from './vault.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -23,6 +24,7 @@ export const methods = {
   ...jobMethods,
   ...folderMethods,
   ...cookieMethods,
+  ...vaultMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -33,6 +35,7 @@ export const events = {
   ...jobEvents,
   ...folderEvents,
   ...cookieEvents,
+  ...vaultEvents,
 };
 
 export type Methods = typeof methods;

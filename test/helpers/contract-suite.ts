@@ -71,6 +71,21 @@ export function contractSuite(setup: () => Promise<ContractHarness>): void {
     );
   });
 
+  test('vault.status on a fresh data directory: nothing created, no passphrase; a weak one is refused', async () => {
+    const { api } = await setup();
+    const status = await api.invoke('vault.status', {});
+    assert.equal(status.state, 'not_created');
+    assert.equal(status.hasPassphrase, false);
+    assert.equal(status.minPassphraseLength, 12);
+    await assert.rejects(
+      api.invoke('vault.setPassphrase', { passphrase: 'short one' }),
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.code === 'weak_passphrase' &&
+        !error.message.includes('short one'),
+    );
+  });
+
   test('an unknown method comes back as unknown_method', async () => {
     const { transport } = await setup();
     const result = await transport.call('nope.nothing', {});

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSettings } from '../../state/settings-store.ts';
 import { QuotaSettings } from './QuotaSettings.tsx';
+import { SecuritySettings } from './SecuritySettings.tsx';
 
 export function SettingsScreen() {
   const { settings, info, error, load, update } = useSettings();
@@ -112,6 +113,7 @@ export function SettingsScreen() {
         )}
       </div>
       <QuotaSettings settings={settings} update={update} />
+      <SecuritySettings />
       {info && (
         <dl className="about">
           <dt>Version</dt>
