@@ -175,9 +175,12 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
   if (deps.startUploads !== false) uploads.start();
-  // New limits or quota may let waiting jobs start now rather than at their next timer.
-  const offSettings = events.subscribe((event) => {
+  // New limits or quota may let waiting jobs start now rather than at their next timer;
+  // an unlocked vault frees the jobs that waited for their tokens.
+  const offSettings = events.subscribe((event, payload) => {
     if (event === 'settings.changed') uploads.pump();
+    if (event === 'vault.changed' && (payload as { state: string }).state === 'unlocked')
+      uploads.wake('token');
   });
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();

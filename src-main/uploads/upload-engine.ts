@@ -163,6 +163,14 @@ export class UploadEngine implements UploadEnqueuer {
     return publicJob(saved);
   }
 
+  /** Jobs waiting for `reason` (e.g. tokens behind a locked vault) try again now, not at their timer. */
+  wake(reason: 'token'): void {
+    for (const job of this.repo.candidates())
+      if (job.state === 'waiting' && job.waitReason === reason)
+        this.#save(job.id, { nextAttemptAt: this.#deps.clock.now() });
+    this.pump();
+  }
+
   resume(id: string): Job {
     const job = this.#require(id);
     if (job.state !== 'paused')
