@@ -57,15 +57,18 @@ export async function startServeProcess(opts: {
 export async function runDropline(
   args: string[],
   env: Record<string, string> = {},
+  /** Piped to the command's stdin (a passphrase, say); no stdin at all when absent. */
+  input?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c) => (stdout += String(c)));
-  child.stderr.on('data', (c) => (stderr += String(c)));
+  child.stdout!.on('data', (c) => (stdout += String(c)));
+  child.stderr!.on('data', (c) => (stderr += String(c)));
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, stdout, stderr };
 }

@@ -14,6 +14,7 @@ const USAGE_CODES = new Set([
   'cookie_label_not_found',
   'invalid_client_file',
   'unknown_channel',
+  'weak_passphrase',
 ]);
 
 /** Runs `fn` against the engine on this data directory; no engine means exit 3. */

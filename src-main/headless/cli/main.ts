@@ -12,6 +12,7 @@ import { disconnectCommand } from './commands/disconnect.ts';
 import { jobActionCommands } from './commands/job-actions.ts';
 import { queueCommand } from './commands/queue.ts';
 import { uploadCommand } from './commands/upload.ts';
+import { vaultCommand } from './commands/vault.ts';
 import { watchCommand } from './commands/watch.ts';
 
 export const commands: Command[] = [
@@ -27,6 +28,7 @@ export const commands: Command[] = [
   watchCommand,
   cookiesCommand,
   downloadCommand,
+  vaultCommand,
 ];
 
 function helpText(): string {
