@@ -70,6 +70,7 @@ export class VaultService {
         );
       }
       const provider = passphraseProvider(passphrase, this.#d.passphraseCost);
+      const wasLocked = !vault.isUnlocked();
       try {
         if (vault.isUnlocked()) {
           const problem = vault.checkSlot(provider);
@@ -89,6 +90,7 @@ export class VaultService {
       }
       this.#failures = 0;
       this.#d.log.info('vault unlocked with the passphrase');
+      if (wasLocked) this.#reprotect();
       return this.#changed();
     });
   }
@@ -110,6 +112,29 @@ export class VaultService {
     vault.removeSlot('passphrase');
     this.#d.log.info('vault passphrase removed');
     return this.#changed();
+  }
+
+  /**
+   * After the passphrase opened the vault, a configured provider that works
+   * but could not open it (a new key file, a keychain that lost its entry)
+   * gets the key again, so the next start needs no passphrase. Only someone
+   * who can already write that key file or keychain gains anything from it.
+   */
+  #reprotect(): void {
+    const { vault } = this.#d;
+    for (const provider of vault.configuredProviders()) {
+      if (provider.id === 'passphrase' || vault.checkSlot(provider) === null) continue;
+      try {
+        provider.probe?.();
+        vault.addSlot(provider);
+        this.#d.log.info('vault key kept again by a configured provider', {
+          provider: provider.id,
+        });
+      } catch (err) {
+        // Not usable now (no key file, no keychain): the passphrase stays the way in.
+        if (!isVaultError(err)) throw err;
+      }
+    }
   }
 
   /** Opens the vault with the configured providers; `create` makes it when none can. */

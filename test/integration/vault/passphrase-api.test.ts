@@ -206,3 +206,34 @@ describe('vault passphrase through the API, against a real core', () => {
     await core.close();
   });
 });
+
+describe('after the passphrase opens the vault, a working configured provider keeps the key again', () => {
+  const dir = tempDir();
+  after(() => dir.remove());
+
+  test('a replaced key file is re-protected, so the next start opens the vault without the passphrase', async () => {
+    const dataDir = join(dir.path, 'r');
+    const keyFile = join(dir.path, 'r.key');
+    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+    const providers = () => [keyFileProvider(keyFile)];
+    const first = start(dataDir, { keyProviders: providers });
+    await first.api.invoke('client.set', CLIENT);
+    await first.api.invoke('vault.setPassphrase', { passphrase: PASSPHRASE });
+    await first.core.close();
+
+    // The server was rebuilt: a new key file, the same database.
+    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+    const second = start(dataDir, { keyProviders: providers });
+    assert.equal((await second.api.invoke('vault.status', {})).state, 'locked');
+    const unlocked = await second.api.invoke('vault.unlock', { passphrase: PASSPHRASE });
+    const file = unlocked.protections.find((p) => p.kind === 'file');
+    assert.equal(file?.holdsKey, true);
+    assert.equal(file?.available, true, 'the new key file opens the vault now');
+    await second.core.close();
+
+    const third = start(dataDir, { keyProviders: providers });
+    assert.equal(third.core.services.channels.clients.credentials()?.clientSecret, 'GOCSPX-kept');
+    assert.equal((await third.api.invoke('vault.status', {})).state, 'unlocked');
+    await third.core.close();
+  });
+});

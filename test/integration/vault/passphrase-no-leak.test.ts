@@ -77,8 +77,9 @@ describe('vault passphrases never leave the call', () => {
       .catch((e: Error) => errors.push(e.message));
     await next.api.invoke('vault.unlock', { passphrase: right });
     await next.api.invoke('vault.status', {});
-    await next.api.invoke('vault.removePassphrase', {}).catch((e: Error) => errors.push(e.message));
-    assert.equal(errors.length, 2, 'the wrong passphrase and the removal were refused');
+    // The unlock gave the new key file the key again, so the passphrase may go now.
+    await next.api.invoke('vault.removePassphrase', {});
+    assert.equal(errors.length, 1, 'the wrong passphrase was refused');
     await next.core.close();
 
     const dataDir = join(dir.path, 'data');
