@@ -1,35 +1,24 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { connectToEngine, type EngineConnection } from '../../src-main/headless/engine-client.ts';
-import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
+import type { EngineConnection } from '../../src-main/headless/engine-client.ts';
+import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
-import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
+import type { ServeProcess } from '../helpers/serve-process.ts';
+import {
+  connectSandboxChannel,
+  startSandboxedServe,
+  type SandboxedServe,
+} from '../helpers/sandbox-channel.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserSkipReason();
 const CHANNEL = 'UCalice0000000000000000a';
 const MANY = 'UCmany000000000000000000';
-
-/** Connects a sandbox channel the way `dropline connect --no-browser` does: the API, then the URL. */
-async function connectChannel(engine: EngineConnection, sandbox: GoogleSandbox, channelId: string) {
-  await engine.api.invoke('client.set', {
-    clientId: sandbox.defaultClient.clientId,
-    clientSecret: sandbox.defaultClient.clientSecret,
-  });
-  const flow = await engine.api.invoke('channels.connect', {
-    loginHint: channelId,
-    openBrowser: false,
-  });
-  // The user's browser: the auto-approving sandbox redirects to the loopback listener.
-  assert.equal((await fetch(flow.authorizationUrl)).status, 200);
-  const outcome = await engine.api.invoke('channels.connectResult', { flowId: flow.flowId });
-  assert.equal(outcome.status, 'connected');
-}
 
 /** Drops files onto an element the way a browser does: a DataTransfer on dragenter, dragover, drop. */
 async function dropOn(page: Page, selector: string, names: string[]) {
@@ -54,6 +43,7 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
   const video = join(dir.path, 'Cooking show 12.mp4');
   const bytes = randomBytes(3 * 1024 * 1024 + 12_345);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let running: SandboxedServe | undefined;
   let sandbox: GoogleSandbox;
   let serve: ServeProcess;
   let engine: EngineConnection;
@@ -77,19 +67,8 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
 
   before(async () => {
     writeFileSync(video, bytes);
-    sandbox = await startGoogleSandbox({ autoApprove: true });
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
-    serve = await startServeProcess({
-      dataDir: data,
-      env: {
-        DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-        DROPLINE_KEY_PROVIDER: 'file',
-        DROPLINE_MASTER_KEY_FILE: keyFile,
-      },
-    });
-    const info = JSON.parse(readFileSync(join(data, 'service.json'), 'utf8'));
-    engine = await connectToEngine(info.url, info.token);
+    running = await startSandboxedServe(dir.path, data);
+    ({ sandbox, serve, engine } = running);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -98,10 +77,8 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
     await page.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
   });
   after(async () => {
-    engine?.close();
     await browser?.close();
-    await serve?.stop();
-    await sandbox?.close();
+    await running?.close();
     dir.remove();
   });
 
@@ -114,7 +91,7 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
     await empty.getByRole('button', { name: 'Connect one on the Channels screen' }).click();
     await page.getByRole('heading', { name: 'Channels', exact: true }).waitFor();
 
-    await connectChannel(engine, sandbox, CHANNEL);
+    await connectSandboxChannel(engine, sandbox, CHANNEL);
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
     await form.getByRole('checkbox', { name: 'Alice Cooks' }).waitFor();
     // A connected channel has a header (a drop target) before it has any job.

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { connectToEngine, type EngineConnection } from '../../src-main/headless/engine-client.ts';
-import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
+import type { EngineConnection } from '../../src-main/headless/engine-client.ts';
+import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
-import { connectSandboxChannel } from '../helpers/sandbox-channel.ts';
-import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
+import type { ServeProcess } from '../helpers/serve-process.ts';
+import {
+  connectSandboxChannel,
+  startSandboxedServe,
+  type SandboxedServe,
+} from '../helpers/sandbox-channel.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserSkipReason();
@@ -42,6 +45,7 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
   const videos = join(dir.path, 'videos');
   const exports = join(dir.path, 'exports');
   const data = join(dir.path, 'data');
+  let running: SandboxedServe | undefined;
   let sandbox: GoogleSandbox;
   let serve: ServeProcess;
   let engine: EngineConnection;
@@ -54,19 +58,8 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     mkdirSync(exports);
     writeFileSync(join(videos, 'ep12.mp4'), video);
     writeFileSync(join(videos, 'ep12.png'), PNG);
-    sandbox = await startGoogleSandbox({ autoApprove: true });
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
-    serve = await startServeProcess({
-      dataDir: data,
-      env: {
-        DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-        DROPLINE_KEY_PROVIDER: 'file',
-        DROPLINE_MASTER_KEY_FILE: keyFile,
-      },
-    });
-    const info = JSON.parse(readFileSync(join(data, 'service.json'), 'utf8'));
-    engine = await connectToEngine(info.url, info.token);
+    running = await startSandboxedServe(dir.path, data);
+    ({ sandbox, serve, engine } = running);
     await connectSandboxChannel(engine, sandbox, COOKS);
     await connectSandboxChannel(engine, sandbox, TRAVELS);
     await engine.api.invoke('folders.add', { path: videos, channelIds: [COOKS] });
@@ -76,10 +69,8 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   });
   after(async () => {
-    engine?.close();
     await browser?.close();
-    await serve?.stop();
-    await sandbox?.close();
+    await running?.close();
     dir.remove();
   });
 

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
-import type { EngineConnection } from '../../src-main/headless/engine-client.ts';
-import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectToEngine, type EngineConnection } from '../../src-main/headless/engine-client.ts';
+import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
+import { startServeProcess, type ServeProcess } from './serve-process.ts';
 
 /** Connects a sandbox channel the way `dropline connect --no-browser` does: the API, then the URL. */
 export async function connectSandboxChannel(
@@ -20,4 +24,42 @@ export async function connectSandboxChannel(
   assert.equal((await fetch(flow.authorizationUrl)).status, 200);
   const outcome = await engine.api.invoke('channels.connectResult', { flowId: flow.flowId });
   assert.equal(outcome.status, 'connected');
+}
+
+export interface SandboxedServe {
+  sandbox: GoogleSandbox;
+  serve: ServeProcess;
+  /** The running engine's API, as the CLI reaches it (service.json). */
+  engine: EngineConnection;
+  close(): Promise<void>;
+}
+
+/**
+ * A Google sandbox and a real `dropline serve` pointed at it, secrets under a
+ * throwaway key file in `dir`: the set-up of every browser test that signs in.
+ */
+export async function startSandboxedServe(dir: string, dataDir: string): Promise<SandboxedServe> {
+  const sandbox = await startGoogleSandbox({ autoApprove: true });
+  const keyFile = join(dir, 'master.key');
+  writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+  const serve = await startServeProcess({
+    dataDir,
+    env: {
+      DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
+      DROPLINE_KEY_PROVIDER: 'file',
+      DROPLINE_MASTER_KEY_FILE: keyFile,
+    },
+  });
+  const info = JSON.parse(readFileSync(join(dataDir, 'service.json'), 'utf8'));
+  const engine = await connectToEngine(info.url, info.token);
+  return {
+    sandbox,
+    serve,
+    engine,
+    async close() {
+      engine.close();
+      await serve.stop();
+      await sandbox.close();
+    },
+  };
 }
