@@ -54,12 +54,14 @@ export const nodeHttp: Http = {
       const lib = url.protocol === 'https:' ? https : http;
       const agent = url.protocol === 'https:' ? agents.https : agents.http;
       let settled = false;
-      /** A BodyWriter is still writing. */
-      let writing = false;
+      /** The body writer's own failure (a file that cannot be read): it wins over the hang-up it causes. */
+      let localError: unknown = null;
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
         if (req.signal?.aborted) reject(req.signal.reason ?? new Error('aborted'));
+        else if (localError !== null) reject(localError);
+        else if (error instanceof NetworkError) reject(error);
         else
           reject(
             new NetworkError(
@@ -80,7 +82,7 @@ export const nodeHttp: Http = {
           });
           res.on('end', () => {
             // An answer before the whole body (an error, say): stop sending what nobody reads.
-            if (writing) r.destroy();
+            if (!r.writableEnded) r.destroy();
             if (settled) return;
             settled = true;
             resolve({
@@ -98,15 +100,14 @@ export const nodeHttp: Http = {
       if (body === undefined) r.end();
       else if (Buffer.isBuffer(body)) r.end(body);
       else if ('writeTo' in body) {
-        writing = true;
         body.writeTo(r).then(
           () => {
-            writing = false;
-            r.end();
+            if (!r.writableEnded) r.end();
           },
           (error: unknown) => {
-            writing = false;
-            r.destroy(error as Error);
+            // The file could not be read: not the network's fault, and it keeps its own message.
+            if (!(error instanceof NetworkError)) localError = error;
+            r.destroy();
             fail(error);
           },
         );

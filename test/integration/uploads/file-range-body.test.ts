@@ -9,7 +9,7 @@ import { systemClock } from '../../../src-main/core/clock.ts';
 import { BandwidthLimiter } from '../../../src-main/uploads/bandwidth-limiter.ts';
 import { fileRangeBody } from '../../../src-main/uploads/file-range-body.ts';
 import { PieceBuffers, pieceSizeFor } from '../../../src-main/uploads/piece-buffers.ts';
-import { nodeHttp } from '../../../src-main/youtube/google-http.ts';
+import { NetworkError, nodeHttp } from '../../../src-main/youtube/google-http.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 /**
@@ -22,11 +22,13 @@ describe('fileRangeBody over a real HTTP connection', () => {
   const file = join(dir.path, 'v.mp4');
   let server: Server;
   let base: string;
+  let connections = 0;
   const limiter = new BandwidthLimiter(systemClock, () => 0);
 
   before(async () => {
     writeFileSync(file, bytes);
     server = createServer(async (req, res) => {
+      if (req.url === '/stall') return; // takes the request, never reads nor answers
       if (req.url === '/refuse') {
         res.writeHead(400, { connection: 'close' });
         return res.end('no');
@@ -43,19 +45,28 @@ describe('fileRangeBody over a real HTTP connection', () => {
       }
       res.writeHead(200).end(hash.digest('hex'));
     });
+    server.on('connection', () => connections++);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => {
+    server.closeAllConnections();
     server.close();
     dir.remove();
   });
 
   const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-  const send = (path: string, first: number, last: number, buffers: PieceBuffers) => {
+  const send = (
+    path: string,
+    first: number,
+    last: number,
+    buffers: PieceBuffers,
+    opts: { file?: string; signal?: AbortSignal } = {},
+  ) => {
     let reported = 0;
     const body = fileRangeBody({
-      file,
+      file: opts.file ?? file,
+      signal: opts.signal,
       first,
       last,
       limiter,
@@ -68,6 +79,7 @@ describe('fileRangeBody over a real HTTP connection', () => {
         url: `${base}${path}`,
         headers: { 'Content-Length': String(last - first + 1) },
         body,
+        signal: opts.signal,
       })
       .then((res) => ({ res, reported: () => reported }));
   };
@@ -108,12 +120,40 @@ describe('fileRangeBody over a real HTTP connection', () => {
     },
   );
 
-  test('a file shorter than the range fails with a message naming the file', async () => {
+  test('a file shorter than the range fails with its own error naming the file, not a network error', async () => {
     await assert.rejects(
       send('/echo', bytes.length - 10, bytes.length + 99, new PieceBuffers()),
-      (error: Error) => error.message.includes('v.mp4') && /ended at byte/.test(error.message),
+      (error: Error) =>
+        !(error instanceof NetworkError) &&
+        error.message.includes('v.mp4') &&
+        /ended at byte/.test(error.message),
     );
   });
+
+  test('chunk after chunk goes over one kept-alive connection', async () => {
+    const buffers = new PieceBuffers();
+    const before = connections;
+    for (let i = 0; i < 40; i++) {
+      const { res } = await send('/echo', 0, 256 * 1024 - 1, buffers);
+      assert.equal(res.status, 200);
+    }
+    assert.equal(connections - before, 1, 'no chunk lost its connection after a full answer');
+  });
+
+  test(
+    'a pause while the server reads nothing ends at once and frees the buffers',
+    { timeout: 10_000 },
+    async () => {
+      const buffers = new PieceBuffers();
+      const controller = new AbortController();
+      const stalled = send('/stall', 0, bytes.length - 1, buffers, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 100));
+      controller.abort(new Error('paused'));
+      await assert.rejects(stalled, /paused/);
+      const { res } = await send('/echo', 0, 1024 - 1, buffers);
+      assert.equal(res.body.toString(), sha256(bytes.subarray(0, 1024)));
+    },
+  );
 
   test('reads 1 MiB pieces without a limit, smaller ones under a limit', () => {
     assert.equal(pieceSizeFor(0), 1024 * 1024);
