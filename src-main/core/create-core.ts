@@ -178,7 +178,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   // New limits or quota may let waiting jobs start now rather than at their next timer;
   // an unlocked vault frees the jobs that waited for their tokens.
   const offSettings = events.subscribe((event, payload) => {
-    if (event === 'settings.changed') uploads.pump();
+    if (event === 'settings.changed') uploads.wake('quota');
     if (event === 'vault.changed' && (payload as { state: string }).state === 'unlocked')
       uploads.wake('token');
   });

@@ -10,7 +10,12 @@ const statusTimeoutMs = 30_000;
  * answer, so a paused job shows where it will resume. Best effort: a failure
  * changes nothing, and the next run asks again anyway.
  */
-export async function recordHeldBytes(deps: RunnerDeps, jobId: string): Promise<void> {
+export async function recordHeldBytes(
+  deps: RunnerDeps,
+  jobId: string,
+  /** Aborted when the engine stops: nothing is written after that. */
+  engineStop: AbortSignal,
+): Promise<void> {
   try {
     const job = deps.repo.get(jobId);
     if (!job || job.state !== 'paused' || job.sessionUri === null || job.videoId !== null) return;
@@ -20,8 +25,9 @@ export async function recordHeldBytes(deps: RunnerDeps, jobId: string): Promise<
       token,
       sessionUri,
       total: job.bytesTotal,
-      signal: AbortSignal.timeout(statusTimeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(statusTimeoutMs), engineStop]),
     });
+    if (engineStop.aborted) return;
     const now = deps.repo.get(jobId);
     // Resumed, cancelled or restarted meanwhile: that run has its own answer.
     if (!now || now.state !== 'paused' || now.sessionUri !== sessionUri) return;
@@ -32,8 +38,34 @@ export async function recordHeldBytes(deps: RunnerDeps, jobId: string): Promise<
         bytesSent: now.bytesTotal,
         completedAt: new Date(deps.clock.now()).toISOString(),
       });
-    else if (status.nextByte !== now.bytesSent) deps.save(now, { bytesSent: status.nextByte });
+    // Only forward: a late answer from an earlier pause must not undo a newer one.
+    else if (status.nextByte > now.bytesSent) deps.save(now, { bytesSent: status.nextByte });
   } catch (error) {
     deps.log.debug('could not ask a paused upload what YouTube holds', { jobId, error });
+  }
+}
+
+/** The status queries after pauses still under way: stop() cuts them short and waits for them. */
+export class HeldBytesChecks {
+  readonly #deps: RunnerDeps;
+  readonly #pending = new Set<Promise<void>>();
+  #stop = new AbortController();
+
+  constructor(deps: RunnerDeps) {
+    this.#deps = deps;
+  }
+
+  /** Asks once `runDone` settles (the paused run has let go of the session). */
+  after(runDone: Promise<void>, jobId: string): void {
+    const stop = this.#stop.signal;
+    const check = runDone.then(() => recordHeldBytes(this.#deps, jobId, stop));
+    this.#pending.add(check);
+    void check.finally(() => this.#pending.delete(check));
+  }
+
+  async stop(): Promise<void> {
+    this.#stop.abort(new Error('engine stopping'));
+    await Promise.all(this.#pending);
+    this.#stop = new AbortController();
   }
 }

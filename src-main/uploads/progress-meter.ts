@@ -22,6 +22,7 @@ export class ProgressMeter {
   #lastEmit = -Infinity;
   /** Cancels the pending trailing event, if one is scheduled. */
   #trailing: (() => void) | null = null;
+  #stopped = false;
 
   constructor(clock: Clock, total: number, emit: (sample: ProgressSample) => void) {
     this.#clock = clock;
@@ -56,11 +57,13 @@ export class ProgressMeter {
 
   /** No more events: the job left the upload (the state change tells the rest). */
   stop(): void {
+    this.#stopped = true;
     this.#trailing?.();
     this.#trailing = null;
   }
 
   #maybeEmit(): void {
+    if (this.#stopped) return;
     const now = this.#clock.now();
     // Sampling only when an event is due keeps the window short and each piece cheap.
     const wait = this.#lastEmit + progressIntervalMs - now;

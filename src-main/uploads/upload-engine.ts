@@ -1,5 +1,6 @@
 import { AppError } from '../../src-shared/api/errors.ts';
 import {
+  canPauseJob,
   canRetryJob,
   isFinalJobState,
   type Job,
@@ -20,9 +21,9 @@ import { defaultBackoff, type BackoffPolicy } from './backoff.ts';
 import { BandwidthLimiter } from './bandwidth-limiter.ts';
 import { enqueueJobs } from './enqueue-jobs.ts';
 import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
-import { recordHeldBytes } from './held-bytes.ts';
+import { HeldBytesChecks } from './held-bytes.ts';
 import { runJob } from './job-runner.ts';
-import type { RunOutcome } from './outcome.ts';
+import { patchFor, type RunOutcome } from './outcome.ts';
 import {
   checkChunkSize,
   defaultChunkSize,
@@ -63,8 +64,6 @@ interface Running {
   done: Promise<void>;
 }
 
-const activeStates: readonly JobState[] = ['queued', 'uploading', 'processing', 'waiting'];
-
 /**
  * The upload queue: persists jobs, starts them within the concurrency,
  * channel-cap and quota limits, and turns each run's outcome into the job's
@@ -79,6 +78,7 @@ export class UploadEngine implements UploadEnqueuer {
   readonly #running = new Map<string, Running>();
   #started = false;
   #stopped = false;
+  readonly #heldChecks: HeldBytesChecks;
   #cancelWake: (() => void) | null = null;
   #wakeAt = Infinity;
 
@@ -111,6 +111,7 @@ export class UploadEngine implements UploadEnqueuer {
           etaSeconds: s.etaSeconds,
         }),
     };
+    this.#heldChecks = new HeldBytesChecks(this.#runner);
   }
 
   start(): void {
@@ -126,7 +127,7 @@ export class UploadEngine implements UploadEnqueuer {
     this.#cancelWake = null;
     const running = [...this.#running.values()];
     for (const r of running) r.controller.abort(new Error('engine stopping'));
-    await Promise.all(running.map((r) => r.done));
+    await Promise.all([...running.map((r) => r.done), this.#heldChecks.stop()]);
   }
 
   enqueue(request: UploadRequest): string[] {
@@ -150,7 +151,7 @@ export class UploadEngine implements UploadEnqueuer {
   pause(id: string): Job {
     const job = this.#require(id);
     if (job.state === 'paused') return publicJob(job);
-    if (!activeStates.includes(job.state))
+    if (!canPauseJob(job))
       throw new AppError(
         'invalid_state',
         `Job ${id} is ${job.state}; only queued, waiting or running jobs can be paused.`,
@@ -159,15 +160,22 @@ export class UploadEngine implements UploadEnqueuer {
     const run = this.#running.get(id);
     this.#abort(id, 'paused');
     // Once the run has let go, show what YouTube holds rather than the last confirmed chunk.
-    if (run) void run.done.then(() => recordHeldBytes(this.#runner, id));
+    if (run) this.#heldChecks.after(run.done, id);
     return publicJob(saved);
   }
 
-  /** Jobs waiting for `reason` (e.g. tokens behind a locked vault) try again now, not at their timer. */
-  wake(reason: 'token'): void {
-    for (const job of this.repo.candidates())
-      if (job.state === 'waiting' && job.waitReason === reason)
-        this.#save(job.id, { nextAttemptAt: this.#deps.clock.now() });
+  /**
+   * Jobs waiting for `reason` try again now rather than at their timer:
+   * `token` once the vault is unlocked; `quota` once the settings allow more
+   * (only jobs held back by our own count, with no session yet; after Google's
+   * quotaExceeded the day is marked used up, so canAfford stays false).
+   */
+  wake(reason: 'token' | 'quota'): void {
+    for (const job of this.repo.candidates()) {
+      if (job.state !== 'waiting' || job.waitReason !== reason) continue;
+      if (reason === 'quota' && !this.#quotaFreed(job)) continue;
+      this.#save(job.id, { nextAttemptAt: this.#deps.clock.now() });
+    }
     this.pump();
   }
 
@@ -221,7 +229,7 @@ export class UploadEngine implements UploadEnqueuer {
   pauseChannel(channelId: string): Job[] {
     return this.repo
       .listByChannel(channelId)
-      .filter((j) => activeStates.includes(j.state))
+      .filter(canPauseJob)
       .map((j) => this.pause(j.id));
   }
 
@@ -260,7 +268,7 @@ export class UploadEngine implements UploadEnqueuer {
     for (const job of this.repo.candidates()) {
       if (this.#running.has(job.id)) continue;
       if (this.#running.size >= limits.globalConcurrency) break;
-      if (job.state === 'waiting' && (job.nextAttemptAt ?? 0) > now && !this.#quotaFreed(job)) {
+      if (job.state === 'waiting' && (job.nextAttemptAt ?? 0) > now) {
         wake = Math.min(wake, job.nextAttemptAt ?? now);
         continue;
       }
@@ -294,13 +302,8 @@ export class UploadEngine implements UploadEnqueuer {
     this.#scheduleWake(wake);
   }
 
-  /**
-   * A job held back by our own quota count (no session yet) may start as soon
-   * as the count allows it, e.g. after the user raised the quota in Settings.
-   * Google's quotaExceeded marks the day exhausted, so canAfford stays false then.
-   */
   #quotaFreed(job: JobRecord): boolean {
-    if (job.waitReason !== 'quota' || job.videoId !== null || job.sessionUri !== null) return false;
+    if (job.videoId !== null || job.sessionUri !== null) return false;
     return this.ledger.canAfford(this.#deps.projectIdFor(job.channelId), 'videos.insert');
   }
 
@@ -319,35 +322,9 @@ export class UploadEngine implements UploadEnqueuer {
   }
 
   #apply(id: string, outcome: RunOutcome, signal: AbortSignal): void {
-    if (signal.aborted || outcome.kind === 'aborted') return;
-    switch (outcome.kind) {
-      case 'done':
-        this.#save(id, {
-          state: 'done',
-          error: null,
-          attempts: 0,
-          waitReason: null,
-          nextAttemptAt: null,
-        });
-        return;
-      case 'wait':
-        this.#save(id, {
-          state: 'waiting',
-          waitReason: outcome.reason,
-          nextAttemptAt: outcome.until,
-          attempts: outcome.attempts,
-          error: outcome.error,
-        });
-        return;
-      case 'failed':
-        this.#save(id, {
-          state: 'failed',
-          error: outcome.error,
-          waitReason: null,
-          nextAttemptAt: null,
-        });
-        return;
-    }
+    if (signal.aborted) return;
+    const patch = patchFor(outcome);
+    if (patch) this.#save(id, patch);
   }
 
   #scheduleWake(at: number): void {

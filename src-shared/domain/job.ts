@@ -18,6 +18,11 @@ export type JobState = z.infer<typeof JobStateSchema>;
 export const finalJobStates: readonly JobState[] = ['done', 'failed', 'cancelled'];
 export const isFinalJobState = (state: JobState): boolean => finalJobStates.includes(state);
 
+/** A job that is queued, waiting or running can be paused. */
+const pausableStates: readonly JobState[] = ['queued', 'uploading', 'processing', 'waiting'];
+export const canPauseJob = (job: { state: JobState }): boolean =>
+  pausableStates.includes(job.state);
+
 /** Failures that a retry cannot fix: the file or its metadata must be added again. */
 const needsNewFileCodes: readonly string[] = ['invalid_metadata', 'invalid_file', 'file_changed'];
 export const canRetryJob = (job: { state: JobState; error: { code: string } | null }): boolean =>

@@ -64,6 +64,35 @@ describe('the UI through dropline serve, in Chromium', { skip }, () => {
     );
   });
 
+  test('a number setting is saved when the user is done typing, and a bad one is refused in place', async () => {
+    const input = page.locator('input[name="globalConcurrency"]');
+    const reopen = async () => {
+      await page.reload();
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      await input.waitFor();
+    };
+    await input.fill('7');
+    await reopen();
+    assert.equal(await input.inputValue(), '3', 'typing alone saves nothing');
+    await input.fill('7');
+    await input.press('Enter');
+    // The save is a round trip over the socket: a reload may come before it lands.
+    for (let tries = 0; tries < 20; tries++) {
+      await reopen();
+      if ((await input.inputValue()) === '7') break;
+    }
+    assert.equal(await input.inputValue(), '7', 'Enter saves');
+    for (const bad of ['', '15', '2.5']) {
+      await input.fill(bad);
+      await input.press('Enter');
+      const alert = page.getByRole('alert').filter({ hasText: 'A whole number from 1 to 10.' });
+      await alert.waitFor();
+    }
+    await input.blur();
+    await reopen();
+    assert.equal(await input.inputValue(), '7', 'nothing bad was saved');
+  });
+
   test('the reconnect state appears when the service stops and clears when it returns', async () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="connection-banner"]'));
     await serve.stop();

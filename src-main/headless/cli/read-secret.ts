@@ -10,9 +10,14 @@ export interface SecretSource {
   file?: string;
 }
 
-/** One line of a file or of piped stdin, without its line ending. */
+/** The first line of a file or of piped stdin, without its line ending. */
 function firstLine(text: string): string {
-  return text.replace(/\r?\n$/, '').split(/\r?\n/)[0] ?? '';
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+function nonEmpty(secret: string, from: string): string {
+  if (secret === '') throw usageError(`${from} holds no passphrase (its first line is empty).`);
+  return secret;
 }
 
 async function readPiped(stdin: NodeJS.ReadStream): Promise<string> {
@@ -59,7 +64,10 @@ export async function readSecret(
 ): Promise<string> {
   if (source.file !== undefined) {
     try {
-      return firstLine(readFileSync(source.file, 'utf8'));
+      return nonEmpty(
+        firstLine(readFileSync(source.file, 'utf8')),
+        `--passphrase-file ${source.file}`,
+      );
     } catch (error) {
       throw usageError(
         `--passphrase-file: cannot read ${source.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
@@ -67,8 +75,8 @@ export async function readSecret(
     }
   }
   const stdin = process.stdin;
-  if (!stdin.isTTY) return readPiped(stdin);
-  const first = await prompt(stdin, process.stderr, `${what}: `);
+  if (!stdin.isTTY) return nonEmpty(await readPiped(stdin), 'Standard input');
+  const first = nonEmpty(await prompt(stdin, process.stderr, `${what}: `), 'What was typed');
   if (!opts.confirm) return first;
   const again = await prompt(stdin, process.stderr, `${what} again: `);
   if (again !== first) throw usageError('The two passphrases differ; nothing was changed.');

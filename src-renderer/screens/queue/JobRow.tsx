@@ -1,4 +1,9 @@
-import { canRetryJob, type Job, type JobProgress } from '../../../src-shared/domain/job.ts';
+import {
+  canPauseJob,
+  canRetryJob,
+  type Job,
+  type JobProgress,
+} from '../../../src-shared/domain/job.ts';
 import { formatBytes, formatEta, formatRate, formatTime } from './format.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
@@ -22,7 +27,7 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
   const sent = bytesOf(job, progress);
   const pct = job.bytesTotal ? (sent / job.bytesTotal) * 100 : 0;
   const live = job.state === 'uploading' && progress;
-  const canPause = ['queued', 'uploading', 'waiting', 'processing'].includes(job.state);
+  const canPause = canPauseJob(job);
   const canCancel = !['done', 'failed', 'cancelled'].includes(job.state);
   const canRetry = canRetryJob(job);
   return (

@@ -1,11 +1,4 @@
-import type { Job, JobProgress, JobState } from '../../../src-shared/domain/job.ts';
-
-const pausableStates: ReadonlySet<JobState> = new Set([
-  'queued',
-  'uploading',
-  'waiting',
-  'processing',
-]);
+import { canPauseJob, type Job, type JobProgress } from '../../../src-shared/domain/job.ts';
 
 export interface ChannelSummary {
   channelId: string;
@@ -60,7 +53,7 @@ export function buildRows(
       const p = progress[job.id];
       if (job.state === 'uploading' || job.state === 'processing') summary.active++;
       if (job.state === 'paused') summary.paused++;
-      if (pausableStates.has(job.state)) summary.pausable++;
+      if (canPauseJob(job)) summary.pausable++;
       summary.bytesSent += bytesOf(job, p);
       summary.bytesTotal += job.bytesTotal;
       if (job.state === 'uploading' && p) summary.rate += p.rate;

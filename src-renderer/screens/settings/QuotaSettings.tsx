@@ -1,4 +1,5 @@
 import type { Settings, SettingsPatch } from '../../../src-shared/domain/settings.ts';
+import { NumberSetting } from '../../components/NumberSetting.tsx';
 
 /** Google's pages disagree on what an upload costs (google-facts.md), so the user picks the model. */
 const modelHelp: Record<Settings['quotaModel'], string> = {
@@ -38,41 +39,32 @@ export function QuotaSettings(props: {
       <p className="muted" data-testid="quota-model-help">
         {modelHelp[settings.quotaModel]}
       </p>
-      <label>
-        Daily units per project
-        <input
-          type="number"
-          name="quotaDailyUnits"
-          min={1}
-          max={100_000_000}
-          value={settings.quotaDailyUnits}
-          onChange={(e) => void update({ quotaDailyUnits: Number(e.target.value) })}
-        />
-      </label>
+      <NumberSetting
+        label="Daily units per project"
+        name="quotaDailyUnits"
+        min={1}
+        max={100_000_000}
+        value={settings.quotaDailyUnits}
+        save={(v) => void update({ quotaDailyUnits: v })}
+      />
       {settings.quotaModel === 'units' ? (
-        <label>
-          Units per upload
-          <input
-            type="number"
-            name="quotaInsertUnits"
-            min={1}
-            max={100_000}
-            value={settings.quotaInsertUnits}
-            onChange={(e) => void update({ quotaInsertUnits: Number(e.target.value) })}
-          />
-        </label>
+        <NumberSetting
+          label="Units per upload"
+          name="quotaInsertUnits"
+          min={1}
+          max={100_000}
+          value={settings.quotaInsertUnits}
+          save={(v) => void update({ quotaInsertUnits: v })}
+        />
       ) : (
-        <label>
-          Uploads (videos.insert calls) per day
-          <input
-            type="number"
-            name="quotaDailyInsertCalls"
-            min={1}
-            max={100_000}
-            value={settings.quotaDailyInsertCalls}
-            onChange={(e) => void update({ quotaDailyInsertCalls: Number(e.target.value) })}
-          />
-        </label>
+        <NumberSetting
+          label="Uploads (videos.insert calls) per day"
+          name="quotaDailyInsertCalls"
+          min={1}
+          max={100_000}
+          value={settings.quotaDailyInsertCalls}
+          save={(v) => void update({ quotaDailyInsertCalls: v })}
+        />
       )}
       {nothingFits && (
         <p className="error-text" role="alert">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { NumberSetting } from '../../components/NumberSetting.tsx';
 import { useSettings } from '../../state/settings-store.ts';
 import { QuotaSettings } from './QuotaSettings.tsx';
 import { SecuritySettings } from './SecuritySettings.tsx';
@@ -46,60 +47,45 @@ export function SettingsScreen() {
           />
           Notify me when an upload finishes or a channel needs me
         </label>
-        <label>
-          Uploads at once (all channels)
-          <input
-            type="number"
-            name="globalConcurrency"
-            min={1}
-            max={10}
-            value={settings.globalConcurrency}
-            onChange={(e) => void update({ globalConcurrency: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          Uploads at once per channel
-          <input
-            type="number"
-            name="perChannelConcurrency"
-            min={1}
-            max={5}
-            value={settings.perChannelConcurrency}
-            onChange={(e) => void update({ perChannelConcurrency: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          Upload speed limit in KiB/s (0 = no limit)
-          <input
-            type="number"
-            name="bandwidthLimitKiBps"
-            min={0}
-            value={settings.bandwidthLimitKiBps}
-            onChange={(e) => void update({ bandwidthLimitKiBps: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          Warn this many hours before cookie files expire
-          <input
-            type="number"
-            name="cookieWarningHours"
-            min={1}
-            max={720}
-            value={settings.cookieWarningHours}
-            onChange={(e) => void update({ cookieWarningHours: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          Backup cookie files kept per label
-          <input
-            type="number"
-            name="cookieBackups"
-            min={0}
-            max={10}
-            value={settings.cookieBackups}
-            onChange={(e) => void update({ cookieBackups: Number(e.target.value) })}
-          />
-        </label>
+        <NumberSetting
+          label="Uploads at once (all channels)"
+          name="globalConcurrency"
+          min={1}
+          max={10}
+          value={settings.globalConcurrency}
+          save={(v) => void update({ globalConcurrency: v })}
+        />
+        <NumberSetting
+          label="Uploads at once per channel"
+          name="perChannelConcurrency"
+          min={1}
+          max={5}
+          value={settings.perChannelConcurrency}
+          save={(v) => void update({ perChannelConcurrency: v })}
+        />
+        <NumberSetting
+          label="Upload speed limit in KiB/s (0 = no limit)"
+          name="bandwidthLimitKiBps"
+          min={0}
+          value={settings.bandwidthLimitKiBps}
+          save={(v) => void update({ bandwidthLimitKiBps: v })}
+        />
+        <NumberSetting
+          label="Warn this many hours before cookie files expire"
+          name="cookieWarningHours"
+          min={1}
+          max={720}
+          value={settings.cookieWarningHours}
+          save={(v) => void update({ cookieWarningHours: v })}
+        />
+        <NumberSetting
+          label="Backup cookie files kept per label"
+          name="cookieBackups"
+          min={0}
+          max={10}
+          value={settings.cookieBackups}
+          save={(v) => void update({ cookieBackups: v })}
+        />
         {info?.mode === 'desktop' && (
           <label className="checkbox">
             <input

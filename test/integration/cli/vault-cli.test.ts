@@ -80,6 +80,12 @@ describe('dropline vault: status, passphrase set, unlock after the key file is l
     ]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /--passphrase-file: cannot read/);
+    const empty = await runLogged(['vault', 'unlock'], '\n');
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /Standard input holds no passphrase/);
+    const stray = await runLogged(['vault', 'status', '--passphrase-file', 'x']);
+    assert.equal(stray.code, 2);
+    assert.match(stray.stderr, /only `vault unlock` and `vault passphrase set`/);
     for (const text of everything) assert.ok(!text.includes(PASSPHRASE), text);
   });
 });

@@ -46,6 +46,11 @@ export const vaultCommand: Command = {
     const print = (status: VaultStatus) =>
       ctx.io.out(ctx.json ? JSON.stringify(status) : describe(status));
     if (extra.length > 0) throw usageError(`Unexpected "${extra[0]}". Usage: ${USAGE}`);
+    const readsSecret = sub === 'unlock' || (sub === 'passphrase' && action === 'set');
+    if (source.file !== undefined && !readsSecret)
+      throw usageError(
+        '--passphrase-file: only `vault unlock` and `vault passphrase set` read one.',
+      );
     if (sub === 'status' && action === undefined) {
       print(await withEngine(ctx, (engine) => engine.api.invoke('vault.status', {})));
       return ExitCode.ok;
