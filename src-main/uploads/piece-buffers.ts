@@ -20,12 +20,14 @@ export function pieceSizeFor(limitKiBps: number): number {
  * once. One writer holds them at a time.
  */
 export class PieceBuffers {
-  readonly buffers: Buffer[];
+  #buffers: Buffer[] | null = null;
   #free: Promise<void> = Promise.resolve();
 
-  constructor() {
+  /** Allocated on first use: a run that waits for quota or finds the video done sends nothing. */
+  get buffers(): readonly Buffer[] {
     // Full size even under a speed limit: the limit may be lifted mid-upload.
-    this.buffers = Array.from({ length: slots }, () => Buffer.allocUnsafe(maxPieceSize));
+    this.#buffers ??= Array.from({ length: slots }, () => Buffer.allocUnsafe(maxPieceSize));
+    return this.#buffers;
   }
 
   /** Waits for the previous writer to let go; call the returned function to let go. */

@@ -1,3 +1,5 @@
+import { defaultSettings, type Settings } from '../../src-shared/domain/settings.ts';
+
 /**
  * Quota costs of google-facts.md. videos.insert is disputed: the 1600-unit
  * model (default, conservative) or a separate bucket of N calls a day.
@@ -10,20 +12,11 @@ export interface QuotaConfig {
   dailyInsertCalls: number;
 }
 
-export const defaultQuotaConfig: QuotaConfig = {
-  model: 'units',
-  dailyUnits: 10_000,
-  videosInsertUnits: 1600,
-  dailyInsertCalls: 100,
-};
-
-/** The settings fields that describe quota (src-shared/domain/settings.ts). */
-export interface QuotaSettings {
-  quotaModel: QuotaConfig['model'];
-  quotaDailyUnits: number;
-  quotaInsertUnits: number;
-  quotaDailyInsertCalls: number;
-}
+/** The settings fields that describe quota. */
+export type QuotaSettings = Pick<
+  Settings,
+  'quotaModel' | 'quotaDailyUnits' | 'quotaInsertUnits' | 'quotaDailyInsertCalls'
+>;
 
 export function quotaConfigFromSettings(s: QuotaSettings): QuotaConfig {
   return {
@@ -33,6 +26,9 @@ export function quotaConfigFromSettings(s: QuotaSettings): QuotaConfig {
     dailyInsertCalls: s.quotaDailyInsertCalls,
   };
 }
+
+/** The defaults of the settings: one list of numbers, in src-shared/domain/settings.ts. */
+export const defaultQuotaConfig: QuotaConfig = quotaConfigFromSettings(defaultSettings);
 
 export type QuotaCall =
   | 'videos.insert'

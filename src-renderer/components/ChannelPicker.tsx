@@ -4,14 +4,6 @@ import { useNavigation } from '../state/navigation-store.ts';
 import { channelOptions } from './channel-options.ts';
 import './channel-picker.css';
 
-let loading: Promise<void> | null = null;
-/** Pickers appear on screens that do not load channels themselves; several may mount at once. */
-const loadChannelsOnce = () =>
-  (loading ??= useChannels
-    .getState()
-    .load()
-    .finally(() => (loading = null)));
-
 interface ChannelPickerProps {
   picked: readonly string[];
   onToggle(channelId: string, on: boolean): void;
@@ -28,7 +20,7 @@ export function ChannelPicker({ picked, onToggle, legend = 'Channels' }: Channel
   const loaded = useChannels((s) => s.loaded);
   const go = useNavigation((s) => s.go);
   useEffect(() => {
-    if (!loaded) void loadChannelsOnce();
+    if (!loaded) void useChannels.getState().load();
   }, [loaded]);
   const options = channelOptions(channels, picked);
   return (

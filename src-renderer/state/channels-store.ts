@@ -34,6 +34,9 @@ interface ChannelsState {
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
+/** The channel list being loaded, shared by everyone who asks meanwhile. */
+let loading: Promise<void> | null = null;
+
 export const useChannels = create<ChannelsState>((set, get) => ({
   channels: [],
   client: null,
@@ -45,18 +48,22 @@ export const useChannels = create<ChannelsState>((set, get) => ({
   connecting: null,
   connectMessage: null,
   audit: {},
-  async load() {
-    try {
-      const [channels, client, stats, info] = await Promise.all([
-        api.invoke('channels.list', {}),
-        api.invoke('client.get', {}),
-        api.invoke('channels.stats', {}),
-        api.invoke('app.info', {}),
-      ]);
-      set({ channels, client, stats, mode: info.mode, loaded: true, error: null });
-    } catch (error) {
-      set({ error: message(error), loaded: true });
-    }
+  load() {
+    // Several screens and pickers ask at once: one round of calls serves them all.
+    loading ??= (async () => {
+      try {
+        const [channels, client, stats, info] = await Promise.all([
+          api.invoke('channels.list', {}),
+          api.invoke('client.get', {}),
+          api.invoke('channels.stats', {}),
+          api.invoke('app.info', {}),
+        ]);
+        set({ channels, client, stats, mode: info.mode, loaded: true, error: null });
+      } catch (error) {
+        set({ error: message(error), loaded: true });
+      }
+    })().finally(() => (loading = null));
+    return loading;
   },
   async setClient(input) {
     try {

@@ -1,4 +1,4 @@
-import { classifyName } from '../../../src-shared/watch/file-kinds.ts';
+import { baseName, classifyName, stem } from '../../../src-shared/watch/file-kinds.ts';
 
 /** A dropped file as the Queue screen sees it: its name, and its local path when the shell knows it. */
 export interface DroppedFile {
@@ -15,8 +15,7 @@ export type ChannelDropPlan =
 
 /** The default title of a video: its file name without folders or extension. */
 export function titleFromPath(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.[^.]+$/, '') || name;
+  return stem(baseName(path));
 }
 
 /** What dropping these files onto one channel's header should do. */

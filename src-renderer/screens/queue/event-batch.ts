@@ -16,7 +16,8 @@ export function applyBatch(state: JobsSlice, changed: Job[], samples: JobProgres
   const progress = { ...state.progress };
   const added: string[] = [];
   for (const job of changed) {
-    if (!(job.id in jobs) && !added.includes(job.id)) added.push(job.id);
+    // The batcher keeps one change per job, so a job is new here at most once.
+    if (!(job.id in jobs)) added.push(job.id);
     jobs[job.id] = job;
     if (job.state !== 'uploading') delete progress[job.id];
   }

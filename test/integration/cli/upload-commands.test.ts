@@ -14,7 +14,10 @@ import {
 } from '../../helpers/upload-harness.ts';
 
 const MiB = 1024 * 1024;
-/** The engine's default chunk (runner-deps.ts); bytesSent moves in these steps. */
+/**
+ * The engine's first chunk (runner-deps.ts): bytesSent first moves by this much;
+ * later chunks adapt to the rate (chunk-sizer.ts), so only the first step is known.
+ */
 const CHUNK = 8 * MiB;
 
 /** The job JSON of cli.md. */
