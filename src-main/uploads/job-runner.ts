@@ -49,7 +49,7 @@ function retryAfter(
     attempts,
     error: {
       code,
-      message: `${message}; trying again at ${new Date(until).toISOString()}.`,
+      message: `${message.replace(/\.$/, '')}; trying again at ${new Date(until).toISOString()}.`,
       retryable: true,
     },
   };
