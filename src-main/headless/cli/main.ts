@@ -32,14 +32,19 @@ export const commands: Command[] = [
 ];
 
 function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
+  // Short usages line up with their summary; a long one (upload) puts it on the next line.
+  const width = 44;
+  const line = (c: Command) =>
+    c.usage.length <= width
+      ? `  ${c.usage.padEnd(width)}  ${c.summary}`
+      : `  ${c.usage}\n  ${''.padEnd(width)}  ${c.summary}`;
   return [
     `Dropline ${appVersion()}: upload finished videos to your YouTube channels.`,
     '',
     'Usage: dropline <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map(line),
     '',
     'Options for every command:',
     '  --json           print one JSON document on stdout, nothing else',
