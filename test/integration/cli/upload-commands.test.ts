@@ -241,4 +241,27 @@ describe('dropline upload, queue, pause, resume, cancel, retry', () => {
     assert.equal(notPaused.code, 1);
     assert.match(notPaused.stderr, /not paused/);
   });
+
+  test('upload --wait tells stderr how the upload moves and prints one JSON document at the end', async () => {
+    // Channels are connected by the test before; slow the sandbox so progress can be seen.
+    sandbox.faults.set({ bandwidthBytesPerSec: 2 * MiB });
+    const clip = videoFile(dir.path, 'waited.mp4', 3 * MiB);
+    const r = await run(
+      'upload',
+      clip.path,
+      '--channel',
+      ALICE,
+      '--title',
+      'Waited',
+      '--wait',
+      '--json',
+    );
+    sandbox.faults.clear();
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { jobs: CliJob[] };
+    assert.equal(out.jobs[0]?.state, 'done');
+    assert.match(r.stderr, /Waited -> UCalice0000000000000000a: uploading/);
+    assert.match(r.stderr, /Waited -> UCalice0000000000000000a: \d+% \([\d.]+ MB of 3\.1 MB\)/);
+    assert.match(r.stderr, /Waited -> UCalice0000000000000000a: done/);
+  });
 });

@@ -6,6 +6,7 @@ import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';
 import { cliJob, jobLine } from '../job-view.ts';
+import { reportWaitProgress } from '../wait-progress.ts';
 
 const options = {
   channel: { type: 'string' },
@@ -77,13 +78,18 @@ export const uploadCommand: Command = {
         (j) => j.error?.code === 'invalid_metadata' || j.error?.code === 'invalid_file',
       );
       if (values.wait && refused.length === 0) {
-        while (!jobs.every((j) => isFinalJobState(j.state))) {
-          const stop = await Promise.race([
-            ctx.stopSignal.then(() => true),
-            new Promise<false>((r) => setTimeout(() => r(false), 1000)),
-          ]);
-          if (stop) throw new CliError(ExitCode.failed, 'Stopped waiting; the uploads go on.');
-          jobs = await mine();
+        const stopReporting = reportWaitProgress(api, () => jobs, ctx.io.err);
+        try {
+          while (!jobs.every((j) => isFinalJobState(j.state))) {
+            const stop = await Promise.race([
+              ctx.stopSignal.then(() => true),
+              new Promise<false>((r) => setTimeout(() => r(false), 1000)),
+            ]);
+            if (stop) throw new CliError(ExitCode.failed, 'Stopped waiting; the uploads go on.');
+            jobs = await mine();
+          }
+        } finally {
+          stopReporting();
         }
       }
       if (ctx.json) ctx.io.out(JSON.stringify({ jobs: jobs.map(cliJob) }));
