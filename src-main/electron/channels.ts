@@ -3,6 +3,7 @@ export const IPC_INVOKE = 'dropline:invoke';
 export const IPC_EVENT = 'dropline:event';
 /** Desktop only, outside the contract: a headless engine has no native dialog to offer. */
 export const IPC_PICK_FOLDER = 'dropline:pick-folder';
+export const IPC_PICK_VIDEOS = 'dropline:pick-videos';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'dropline';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -6,7 +6,7 @@ import { APP_ORIGIN } from './channels.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { denyAllPermissions, guardWindow } from './guard-navigation.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
-import { installFolderDialog } from './folder-dialog.ts';
+import { installFolderDialog, installVideoDialog } from './folder-dialog.ts';
 import { installIpc } from './ipc.ts';
 import { windowOptions } from './window-options.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
@@ -69,6 +69,7 @@ export async function startDesktop(
 
   installIpc(electron, core.router, core.events, () => mainWindow);
   installFolderDialog(electron, () => mainWindow);
+  installVideoDialog(electron, () => mainWindow);
   core.events.subscribe((event, payload) => {
     if (event !== 'app.noticed' || !core.services.settings.get().notifications) return;
     if (!electron.Notification.isSupported()) return;

@@ -50,6 +50,12 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
+export interface OpenDialogOptions {
+  title: string;
+  properties: ('openDirectory' | 'openFile' | 'multiSelections')[];
+  filters?: { name: string; extensions: string[] }[];
+}
+
 export interface OpenDialogLike {
   /**
    * `window` is Electron's BaseWindow, far wider than BrowserWindowLike, so
@@ -57,7 +63,7 @@ export interface OpenDialogLike {
    */
   showOpenDialog(
     window: object,
-    options: { title?: string; properties: 'openDirectory'[] },
+    options: OpenDialogOptions,
   ): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
 

@@ -1,7 +1,7 @@
 // The whole bridge between the page and main: invoke and on, names checked against the contract.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { events, isEventName, isMethod } from '../../src-shared/api/contract.ts';
-import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER } from './channels.ts';
+import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from './channels.ts';
 
 contextBridge.exposeInMainWorld('dropline', {
   events: Object.keys(events),
@@ -20,6 +20,9 @@ contextBridge.exposeInMainWorld('dropline', {
   // The native folder dialog: a path, or null when the user cancels.
   pickFolder(): Promise<string | null> {
     return ipcRenderer.invoke(IPC_PICK_FOLDER);
+  },
+  pickVideos(): Promise<string[]> {
+    return ipcRenderer.invoke(IPC_PICK_VIDEOS);
   },
   // Dropped files: Electron no longer puts a path on File; the drop preview needs it.
   pathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): string | null {

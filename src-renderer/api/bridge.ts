@@ -9,6 +9,8 @@ export interface DroplineBridge {
   pathForFile?(file: File): string | null;
   /** The native "choose a folder" dialog (desktop only): a path, or null when cancelled. */
   pickFolder?(): Promise<string | null>;
+  /** The native "choose files" dialog for videos (desktop only): paths, none when cancelled. */
+  pickVideos?(): Promise<string[]>;
 }
 
 declare global {

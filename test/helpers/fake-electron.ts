@@ -37,7 +37,7 @@ export class FakeElectron {
   focusedWindow: BrowserWindowLike | null = null;
   /** What the next open dialog answers; each call is recorded in `dialogs`. */
   dialogAnswer: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] };
-  readonly dialogs: { window: object; properties: string[] }[] = [];
+  readonly dialogs: { window: object; properties: string[]; filters: string[] }[] = [];
   #nextId = 1;
 
   readonly userData: string;
@@ -122,7 +122,11 @@ export class FakeElectron {
       },
       dialog: {
         showOpenDialog: async (window, options) => {
-          fake.dialogs.push({ window, properties: [...options.properties] });
+          fake.dialogs.push({
+            window,
+            properties: [...options.properties],
+            filters: (options.filters ?? []).flatMap((f) => f.extensions),
+          });
           return fake.dialogAnswer;
         },
       },

@@ -1,23 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { PrivacySchema, VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
 import { ChannelPicker } from '../../components/ChannelPicker.tsx';
-import { useAddForm } from './add-form-store.ts';
+import { lines, useAddForm, withPaths } from './add-form-store.ts';
 import { titleFromPath } from './channel-drop.ts';
 import { useQueue } from './queue-store.ts';
 
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** Paths typed or pasted: a browser tab on a home server cannot see the server's files. */
+/**
+ * Videos by path: the desktop app offers the native file dialog; a browser
+ * tab on a home server cannot see the server's files, so paths are typed.
+ */
 export function AddUploadForm() {
   const enqueue = useQueue((s) => s.enqueue);
   const { files, channelIds, notice, setFiles, setChannel, reset } = useAddForm();
   const [title, setTitle] = useState('');
   const [privacy, setPrivacy] = useState('private');
   const [thumbnail, setThumbnail] = useState('');
+  const pickVideos = window.dropline?.pickVideos;
+  const choose = async () => {
+    if (!pickVideos) return;
+    try {
+      const picked = await pickVideos();
+      if (picked.length) setFiles(withPaths(useAddForm.getState().files, picked));
+    } catch (error) {
+      useAddForm.setState({ notice: `The file dialog failed: ${(error as Error).message}` });
+    }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     for (const file of lines(files)) {
@@ -45,6 +52,11 @@ export function AddUploadForm() {
         Video files (one full path per line)
         <textarea name="files" value={files} onChange={(e) => setFiles(e.target.value)} rows={2} />
       </label>
+      {pickVideos && (
+        <button type="button" onClick={() => void choose()}>
+          Choose videos…
+        </button>
+      )}
       <ChannelPicker picked={channelIds} onToggle={setChannel} />
       <label>
         Title (default: the file name)

@@ -30,3 +30,14 @@ export const useAddForm = create<AddFormState>((set) => ({
     set({ open: true, files: lines.join('\n'), channelIds: [channelId], notice }),
   reset: () => set({ files: '', notice: null }),
 }));
+
+/** The paths of the files field: one per line, blanks ignored. */
+export const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Adds the paths chosen in the file dialog to those already listed, each once. */
+export const withPaths = (text: string, picked: readonly string[]): string =>
+  [...new Set([...lines(text), ...picked])].join('\n');

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER } from '../../../src-main/electron/channels.ts';
+import {
+  IPC_EVENT,
+  IPC_INVOKE,
+  IPC_PICK_FOLDER,
+  IPC_PICK_VIDEOS,
+} from '../../../src-main/electron/channels.ts';
 import { startDesktop, type Desktop } from '../../../src-main/electron/desktop-app.ts';
 import { isAllowedExternalUrl } from '../../../src-main/electron/external-links.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';
@@ -82,7 +87,8 @@ describe('desktop shell wiring (fake electron)', () => {
       senderFrame: { url: 'app://dropline/index.html', parent: null },
     });
     assert.equal(picked, join(dir.path, 'exports'));
-    assert.deepEqual(fake.dialogs, [{ window: win, properties: ['openDirectory'] }]);
+    assert.deepEqual(fake.dialogs, [{ window: win, properties: ['openDirectory'], filters: [] }]);
+    assert.ok(fake.ipcHandlers.get(IPC_PICK_VIDEOS), 'the video dialog is installed too');
   });
 
   test('IPC from a subframe, a foreign origin or another webContents is rejected', async () => {

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
-import { IPC_PICK_FOLDER } from '../../../src-main/electron/channels.ts';
+import { IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from '../../../src-main/electron/channels.ts';
 import type { BrowserWindowLike, IpcEventLike } from '../../../src-main/electron/electron-like.ts';
-import { installFolderDialog } from '../../../src-main/electron/folder-dialog.ts';
+import {
+  installFolderDialog,
+  installVideoDialog,
+} from '../../../src-main/electron/folder-dialog.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';
 
 describe('the native folder dialog behind pickFolder() (fake electron)', () => {
@@ -54,7 +57,35 @@ describe('the native folder dialog behind pickFolder() (fake electron)', () => {
       { sender: { id: id + 1 }, senderFrame: { url: 'app://dropline/index.html', parent: null } },
     ];
     for (const event of strangers)
-      await assert.rejects(pick(event), /Only the Dropline window may open the folder dialog/);
+      await assert.rejects(pick(event), /Only the Dropline window may open the dialog/);
     assert.equal(fake.dialogs.length, 0);
+  });
+});
+
+describe('the native video dialog behind pickVideos() (fake electron)', () => {
+  test('several videos at once, filtered to video files; cancel answers none; strangers get nothing', async () => {
+    const fake = new FakeElectron('/unused');
+    const electron = fake.module;
+    const win = new electron.BrowserWindow({});
+    installVideoDialog(electron, () => win);
+    const handler = fake.ipcHandlers.get(IPC_PICK_VIDEOS);
+    assert.ok(handler, 'a handler on the pick-videos channel');
+    const ours: IpcEventLike = {
+      sender: { id: win.webContents.id },
+      senderFrame: { url: 'app://dropline/index.html', parent: null },
+    };
+    fake.focusedWindow = win;
+    fake.dialogAnswer = { canceled: false, filePaths: ['/v/a.mp4', '/v/b.mov'] };
+    assert.deepEqual(await handler(ours), ['/v/a.mp4', '/v/b.mov']);
+    assert.deepEqual(fake.dialogs[0]?.properties, ['openFile', 'multiSelections']);
+    assert.ok(fake.dialogs[0]?.filters.includes('mp4'));
+    assert.ok(!fake.dialogs[0]?.filters.includes('png'), 'images are not offered as videos');
+    fake.dialogAnswer = { canceled: true, filePaths: [] };
+    assert.deepEqual(await handler(ours), []);
+    const stranger: IpcEventLike = {
+      sender: { id: win.webContents.id },
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    };
+    await assert.rejects(async () => handler(stranger), /Only the Dropline window/);
   });
 });

@@ -195,3 +195,13 @@ describe('quota project label', () => {
     assert.equal(projectLabel('default'), 'default');
   });
 });
+
+describe('the files field of the Add upload form', () => {
+  test('chosen videos join the typed paths, each once, blank lines dropped', async () => {
+    const { lines, withPaths } =
+      await import('../../../src-renderer/screens/queue/add-form-store.ts');
+    assert.deepEqual(lines(' /a.mp4 \n\n/b.mp4\n'), ['/a.mp4', '/b.mp4']);
+    assert.equal(withPaths('/a.mp4\n', ['/b.mp4', '/a.mp4']), '/a.mp4\n/b.mp4');
+    assert.equal(withPaths('', ['/c.mov']), '/c.mov');
+  });
+});
