@@ -8,6 +8,7 @@ import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/
 import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { clientSecretJson } from '../helpers/client-secret-json.ts';
 
 const skip = browserSkipReason();
 const CHANNEL = 'UCalice0000000000000000a';
@@ -53,21 +54,10 @@ describe(
       await page.getByRole('button', { name: 'Channels', exact: true }).click();
       await page.getByRole('heading', { name: 'Channels', exact: true }).waitFor();
       const input = page.getByTestId('client-file');
-      const file = (top: string) => ({
+      const file = (top: 'installed' | 'web') => ({
         name: 'client_secret.json',
         mimeType: 'application/json',
-        buffer: Buffer.from(
-          JSON.stringify({
-            [top]: {
-              client_id: sandbox.defaultClient.clientId,
-              client_secret: sandbox.defaultClient.clientSecret,
-              project_id: sandbox.defaultClient.projectId,
-              auth_uri: `${sandbox.baseUrl}/o/oauth2/v2/auth`,
-              token_uri: `${sandbox.baseUrl}/token`,
-              redirect_uris: ['http://localhost'],
-            },
-          }),
-        ),
+        buffer: Buffer.from(clientSecretJson(sandbox, top)),
       });
       await input.setInputFiles(file('web'));
       const error = page.getByTestId('client-error');

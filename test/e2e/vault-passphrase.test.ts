@@ -8,6 +8,7 @@ import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/
 import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { clientSecretJson } from '../helpers/client-secret-json.ts';
 
 const skip = browserSkipReason();
 const CHANNEL = 'UCalice0000000000000000a';
@@ -59,18 +60,7 @@ describe(
       await page.getByTestId('client-file').setInputFiles({
         name: 'client_secret.json',
         mimeType: 'application/json',
-        buffer: Buffer.from(
-          JSON.stringify({
-            installed: {
-              client_id: sandbox.defaultClient.clientId,
-              client_secret: sandbox.defaultClient.clientSecret,
-              project_id: sandbox.defaultClient.projectId,
-              auth_uri: `${sandbox.baseUrl}/o/oauth2/v2/auth`,
-              token_uri: `${sandbox.baseUrl}/token`,
-              redirect_uris: ['http://localhost'],
-            },
-          }),
-        ),
+        buffer: Buffer.from(clientSecretJson(sandbox)),
       });
       await page.getByTestId('client-summary').waitFor();
       await page.getByRole('button', { name: 'Connect a channel' }).click();

@@ -14,7 +14,15 @@ export async function connectWithCli(opts: {
   dataDir: string;
   env: Record<string, string>;
   channelId: string;
-}): Promise<{ id: string; title: string }> {
+}): Promise<{
+  id: string;
+  title: string;
+  /** What the command printed first, and every line of its stdout, for tests of the CLI itself. */
+  authorizationUrl: string;
+  outputLines: string[];
+  /** The status of "the browser's" visit to the authorization URL. */
+  consentStatus: number;
+}> {
   const child = spawn(
     process.execPath,
     [
@@ -43,8 +51,13 @@ export async function connectWithCli(opts: {
   const { authorizationUrl } = JSON.parse(firstLine) as { authorizationUrl: string };
   const consent = await fetch(authorizationUrl);
   await consent.arrayBuffer();
+  const consentStatus = consent.status;
   const [code] = (await exited) as [number | null];
   if (code !== 0) throw new Error(`dropline connect exited ${code}: ${err.trim()}`);
-  const lines = out.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1] as string) as { id: string; title: string };
+  const outputLines = out.trim().split('\n');
+  const channel = JSON.parse(outputLines[outputLines.length - 1] as string) as {
+    id: string;
+    title: string;
+  };
+  return { ...channel, authorizationUrl, outputLines, consentStatus };
 }

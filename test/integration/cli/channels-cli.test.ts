@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
+import { connectWithCli } from '../../helpers/cli-connect.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { clientSecretJson } from '../../helpers/client-secret-json.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/dropline.js', import.meta.url));
 const CHANNEL = 'UCalicebrand00000000000b';
 
 describe('dropline client set / connect / channels / disconnect', () => {
@@ -68,47 +66,16 @@ describe('dropline client set / connect / channels / disconnect', () => {
   test('set the client, connect with --no-browser --json, list, disconnect', async () => {
     serve = await startServeProcess({ dataDir, env });
     const file = join(dir.path, 'client_secret.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        installed: {
-          client_id: sandbox.defaultClient.clientId,
-          client_secret: sandbox.defaultClient.clientSecret,
-          auth_uri: 'x',
-          token_uri: 'y',
-          redirect_uris: ['http://localhost'],
-        },
-      }),
-    );
+    writeFileSync(file, clientSecretJson(sandbox));
     const set = await run('client', 'set', '--file', file, '--json');
     assert.equal(set.code, 0, set.stderr);
     assert.equal(JSON.parse(set.stdout).clientId, sandbox.defaultClient.clientId);
 
-    const child = spawn(
-      process.execPath,
-      [BIN, 'connect', '--no-browser', '--json', '--login-hint', CHANNEL, '--data-dir', dataDir],
-      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (c) => (err += String(c)));
-    const exited = once(child, 'exit');
-    const firstLine = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (c) => {
-        out += String(c);
-        if (out.includes('\n')) resolve(out.split('\n')[0] as string);
-      });
-      child.once('exit', () => reject(new Error(`connect exited: ${err}`)));
-    });
-    const { authorizationUrl } = JSON.parse(firstLine) as { authorizationUrl: string };
-    assert.ok(authorizationUrl.startsWith(`${sandbox.baseUrl}/o/oauth2/v2/auth?`));
+    const connected = await connectWithCli({ dataDir, env, channelId: CHANNEL });
+    assert.ok(connected.authorizationUrl.startsWith(`${sandbox.baseUrl}/o/oauth2/v2/auth?`));
     // The user's browser: the sandbox approves and redirects to the loopback listener.
-    assert.equal((await fetch(authorizationUrl)).status, 200);
-    const [code] = (await exited) as [number];
-    assert.equal(code, 0, err);
-    const lines = out.trim().split('\n');
-    assert.equal(lines.length, 2);
-    const connected = JSON.parse(lines[1] as string);
+    assert.equal(connected.consentStatus, 200);
+    assert.equal(connected.outputLines.length, 2);
     assert.equal(connected.id, CHANNEL);
     assert.equal(connected.title, 'Alice Travels');
 

@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../../src-main/core/create-core.ts';
 import { memoryTransport } from '../../../src-main/rpc/memory-transport.ts';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { clientSecretJson } from '../../helpers/client-secret-json.ts';
 
 const CHANNEL = 'UCalice0000000000000000a';
 
@@ -80,16 +81,7 @@ describe('tokens never leave the main process', () => {
 
   test('sign-in, refresh and disconnect leave no token in the database, the logs or any payload', async () => {
     const info = await api.invoke('client.set', {
-      fileText: JSON.stringify({
-        installed: {
-          client_id: sandbox.defaultClient.clientId,
-          client_secret: sandbox.defaultClient.clientSecret,
-          project_id: sandbox.defaultClient.projectId,
-          auth_uri: `${sandbox.baseUrl}/o/oauth2/v2/auth`,
-          token_uri: `${sandbox.baseUrl}/token`,
-          redirect_uris: ['http://localhost'],
-        },
-      }),
+      fileText: clientSecretJson(sandbox),
     });
     assert.equal(info.configured, true);
 
