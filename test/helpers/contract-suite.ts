@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { ApiClient, Transport } from '../../src-shared/api/client.ts';
 import { AppError } from '../../src-shared/api/errors.ts';
 import type { Payload } from '../../src-shared/api/contract.ts';

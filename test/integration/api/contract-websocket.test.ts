@@ -1,4 +1,4 @@
-import { after, describe } from 'node:test';
+import { afterAll, describe } from 'vitest';
 import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
 import { startHeadlessServer } from '../../../src-main/headless/server.ts';
 import { contractSuite } from '../../helpers/contract-suite.ts';
@@ -7,7 +7,7 @@ import { testCore } from '../../helpers/test-core.ts';
 
 describe('contract over the real WebSocket server', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
-  after(async () => {
+  afterAll(async () => {
     for (const c of cleanups) await c();
   });
   contractSuite(async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import WebSocket from 'ws';
 import { WS_PROTOCOL } from '../../../src-shared/api/wire.ts';
 import { startHeadlessServer, type HeadlessServer } from '../../../src-main/headless/server.ts';
@@ -45,7 +45,7 @@ describe('headless service security', () => {
   let server: HeadlessServer;
   let dispatched = 0;
 
-  before(async () => {
+  beforeAll(async () => {
     core = testCore(dir.path);
     const real = core.router.dispatch.bind(core.router);
     core.router.dispatch = (...args) => {
@@ -54,7 +54,7 @@ describe('headless service security', () => {
     };
     server = await startHeadlessServer(core, { port: 0, rendererDir: dir.path });
   });
-  after(async () => {
+  afterAll(async () => {
     await server.close();
     await core.close();
     dir.remove();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/client.ts';
 import { nodeFetch, type HttpFetch } from '../../../src-main/auth/http.ts';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
@@ -26,7 +26,7 @@ describe('tokens never leave the main process', () => {
   const payloads: string[] = [];
   const tokens = new Set<string>();
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ autoApprove: true });
     dir = tempDir();
     const keyFile = join(dir.path, 'master.key');
@@ -74,7 +74,7 @@ describe('tokens never leave the main process', () => {
     api.on('channels.changed', () => undefined);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await sandbox.close();
     dir.remove();
   });

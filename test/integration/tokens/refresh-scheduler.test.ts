@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { HttpFetch } from '../../../src-main/auth/http.ts';
 import { openDatabase } from '../../../src-main/db/database.ts';
 import { createLogger, memorySink } from '../../../src-main/logging/logger.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import {
   IPC_EVENT,
   IPC_INVOKE,
@@ -19,7 +19,7 @@ describe('desktop shell wiring (fake electron)', () => {
   let desktop: Desktop | null;
   const rendererDir = join(dir.path, 'renderer');
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dropline</title>');
     desktop = await startDesktop(
@@ -28,7 +28,7 @@ describe('desktop shell wiring (fake electron)', () => {
       { DROPLINE_LOG_LEVEL: 'error' },
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await desktop?.core.close();
     dir.remove();
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'vitest';
 import { IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from '../../../src-main/electron/channels.ts';
 import type { BrowserWindowLike, IpcEventLike } from '../../../src-main/electron/electron-like.ts';
 import {
