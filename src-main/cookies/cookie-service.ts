@@ -8,8 +8,8 @@ import type {
   CookieLabelInfo,
   CookieVersion,
 } from '../../src-shared/domain/cookie-file.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Notices } from '../core/notices.ts';
+import type { Clock } from '../base/clock.ts';
+import type { Notices } from '../notices/notices.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { SecretRef, SecretStore } from '../vault/secret-store.ts';

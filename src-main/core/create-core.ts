@@ -6,12 +6,12 @@ import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
-import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
 import { googleEndpoints } from '../youtube/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
 import { quotaConfigFromSettings } from '../youtube/quota-costs.ts';
-import type { SafeStorageLike } from '../electron/electron-like.ts';
+import type { SafeStorageLike } from '../vault/safe-storage-like.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
@@ -21,13 +21,13 @@ import {
   createChannelServices,
   type ChannelServices,
   type ChannelServicesDeps,
-} from '../tokens/create-channel-services.ts';
+} from '../channels/create-channel-services.ts';
 import { createCookieServices, type CookieServices } from '../cookies/create-cookies.ts';
 import { systemYtDlp, type YtDlpRunner } from '../cookies/ytdlp-runner.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
-import { Notices } from './notices.ts';
+import { Notices } from '../notices/notices.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';
 import { DropService } from '../watch/drop-service.ts';
 import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';

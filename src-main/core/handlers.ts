@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../rpc/router.ts';
 import type { CoreConfig } from './config.ts';
 import type { Services } from './create-core.ts';
-import { channelHandlers } from '../tokens/channel-handlers.ts';
+import { channelHandlers } from '../channels/channel-handlers.ts';
 import { uploadHandlers } from '../uploads/upload-handlers.ts';
 import { vaultHandlers } from '../vault/vault-handlers.ts';
 
@@ -18,7 +18,7 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'settings.get': () => services.settings.get(),
     'settings.set': (patch) => services.settings.set(patch),
     ...channelHandlers(services.channels),
-    ...uploadHandlers(services),
+    ...uploadHandlers(services.uploads),
     'folders.list': () => services.watch.list(),
     'folders.add': (input) => services.watch.add(input),
     'folders.update': (input) => services.watch.update(input),

@@ -1,7 +1,7 @@
 // The whole bridge between the page and main: invoke and on, names checked against the contract.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { events, isEventName, isMethod } from '../../src-shared/api/contract.ts';
-import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from './channels.ts';
+import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from './ipc-channels.ts';
 
 contextBridge.exposeInMainWorld('dropline', {
   events: Object.keys(events),

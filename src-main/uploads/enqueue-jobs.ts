@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { AppErrorShape } from '../../src-shared/api/errors.ts';
+import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import type { Db } from '../db/database.ts';
 import { fingerprint, type Fingerprint } from './file-fingerprint.ts';
 import type { JobRepository, NewJob } from './job-repository.ts';

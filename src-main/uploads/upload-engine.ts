@@ -6,11 +6,11 @@ import {
   type Job,
   type JobState,
 } from '../../src-shared/domain/job.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
-import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import type { GoogleEndpoints } from '../youtube/google-endpoints.ts';
 import type { Http } from '../youtube/google-http.ts';
 import type { QuotaConfig } from '../youtube/quota-costs.ts';

@@ -1,11 +1,10 @@
 import type { HandlerMap } from '../rpc/router.ts';
-import type { Services } from '../core/create-core.ts';
+import type { UploadEngine } from './upload-engine.ts';
 
 type JobHandlers = Pick<HandlerMap, `jobs.${string}` & keyof HandlerMap>;
 
 /** The `jobs.*` methods of the contract, mapped onto the upload engine. */
-export function uploadHandlers(services: Pick<Services, 'uploads'>): JobHandlers {
-  const engine = services.uploads;
+export function uploadHandlers(engine: UploadEngine): JobHandlers {
   return {
     'jobs.enqueue': (input, ctx) => {
       const ids = input.files.flatMap((file) =>

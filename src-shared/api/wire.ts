@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppErrorSchema } from './errors.ts';
+import { AppErrorSchema } from '../domain/app-error.ts';
 
 /**
  * Messages on the WebSocket transport. Electron IPC carries the same

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppErrorSchema } from '../api/errors.ts';
+import { AppErrorSchema } from './app-error.ts';
 import { VideoMetadataSchema } from './metadata.ts';
 
 /** Job states of cli.md; the CLI, the UI and scripts rely on these names. */

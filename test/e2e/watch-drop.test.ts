@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { EngineConnection } from '../../src-main/headless/engine-client.ts';
+import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import type { ServeProcess } from '../helpers/serve-process.ts';

@@ -1,6 +1,6 @@
 import { afterAll, describe } from 'vitest';
-import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
-import { startHeadlessServer } from '../../../src-main/headless/server.ts';
+import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
+import { startHeadlessServer } from '../../../src-main/transport/server.ts';
 import { contractSuite } from '../../helpers/contract-suite.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { nodeFetch } from '../../../src-main/auth/http.ts';
 import { exchangeCode, TokenEndpointError } from '../../../src-main/auth/token-endpoint.ts';
-import { systemClock } from '../../../src-main/core/clock.ts';
+import { systemClock } from '../../../src-main/base/clock.ts';
 import { openDatabase } from '../../../src-main/db/database.ts';
 import { createLogger, memorySink } from '../../../src-main/logging/logger.ts';
 import { EventHub } from '../../../src-main/rpc/event-hub.ts';
 import {
   createChannelServices,
   type ChannelServices,
-} from '../../../src-main/tokens/create-channel-services.ts';
+} from '../../../src-main/channels/create-channel-services.ts';
 import { MemorySecretStore } from '../../helpers/memory-secret-store.ts';
 import {
   browseUntil,

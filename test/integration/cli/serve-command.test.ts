@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, test } from 'vitest';
-import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
+import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '../../../src-main/core/clock.ts';
+import type { Clock } from '../../../src-main/base/clock.ts';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
 import { memorySink } from '../../../src-main/logging/logger.ts';
 import type { Notice } from '../../../src-shared/domain/notice.ts';

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { systemClock } from '../../../src-main/core/clock.ts';
+import { systemClock } from '../../../src-main/base/clock.ts';
 import { BandwidthLimiter } from '../../../src-main/uploads/bandwidth-limiter.ts';
 import { fileRangeBody } from '../../../src-main/uploads/file-range-body.ts';
 import { PieceBuffers, pieceSizeFor } from '../../../src-main/uploads/piece-buffers.ts';

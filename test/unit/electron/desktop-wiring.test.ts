@@ -7,7 +7,7 @@ import {
   IPC_INVOKE,
   IPC_PICK_FOLDER,
   IPC_PICK_VIDEOS,
-} from '../../../src-main/electron/channels.ts';
+} from '../../../src-main/electron/ipc-channels.ts';
 import { startDesktop, type Desktop } from '../../../src-main/electron/desktop-app.ts';
 import { isAllowedExternalUrl } from '../../../src-main/electron/external-links.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';

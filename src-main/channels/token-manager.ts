@@ -1,5 +1,5 @@
 import { AppError } from '../../src-shared/api/errors.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { HttpFetch } from '../auth/http.ts';
 import {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'vitest';
-import { IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from '../../../src-main/electron/channels.ts';
+import { IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from '../../../src-main/electron/ipc-channels.ts';
 import type { BrowserWindowLike, IpcEventLike } from '../../../src-main/electron/electron-like.ts';
-import {
-  installFolderDialog,
-  installVideoDialog,
-} from '../../../src-main/electron/folder-dialog.ts';
+import { installFolderDialog } from '../../../src-main/electron/folder-dialog.ts';
+import { installVideoDialog } from '../../../src-main/electron/video-dialog.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';
 
 describe('the native folder dialog behind pickFolder() (fake electron)', () => {

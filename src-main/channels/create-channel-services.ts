@@ -1,10 +1,10 @@
-import type { Clock } from '../core/clock.ts';
-import type { Notices } from '../core/notices.ts';
+import type { Clock } from '../base/clock.ts';
+import type { Notices } from '../notices/notices.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import { ClientService } from '../auth/client-service.ts';
-import { ConnectService } from '../auth/connect-service.ts';
+import { ConnectService } from './connect-service.ts';
 import { googleEndpoints } from '../auth/google-endpoints.ts';
 import { nodeFetch, type HttpFetch } from '../auth/http.ts';
 import { OAuthClientStore } from '../auth/oauth-client-store.ts';

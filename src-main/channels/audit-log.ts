@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntry } from '../../src-shared/domain/channel.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Db } from '../db/database.ts';
 import { writeAudit } from '../db/audit-writer.ts';
 

@@ -4,10 +4,10 @@ import { AppError, isAppError } from '../../src-shared/api/errors.ts';
 import type { ConnectOutcome } from '../../src-shared/domain/channel.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
-import type { ChannelsService } from '../tokens/channels-service.ts';
-import type { ClientService } from './client-service.ts';
-import { YOUTUBE_SCOPES } from './google-endpoints.ts';
-import { LoopbackFlow } from './loopback-flow.ts';
+import type { ChannelsService } from './channels-service.ts';
+import type { ClientService } from '../auth/client-service.ts';
+import { YOUTUBE_SCOPES } from '../auth/google-endpoints.ts';
+import { LoopbackFlow } from '../auth/loopback-flow.ts';
 import { provisionChannel, type ProvisionDeps } from './provision.ts';
 
 /** Something that can show the authorization URL to the user (the desktop shell opens the browser). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Notice } from '../../src-shared/domain/notice.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../base/clock.ts';
 
 /** Posts a notice to every window; the desktop shell also turns it into an OS notification. */
 export class Notices {

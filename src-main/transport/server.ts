@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX } from '../../src-shared/api/wire.ts';
 import type { Core } from '../core/create-core.ts';
-import { systemClock } from '../core/clock.ts';
+import { systemClock } from '../base/clock.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { RequestGuard } from './request-guard.ts';
 import { serveStatic } from './static-files.ts';

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import WebSocket from 'ws';
 import { WS_PROTOCOL } from '../../../src-shared/api/wire.ts';
-import { startHeadlessServer, type HeadlessServer } from '../../../src-main/headless/server.ts';
+import { startHeadlessServer, type HeadlessServer } from '../../../src-main/transport/server.ts';
 import type { Core } from '../../../src-main/core/create-core.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';

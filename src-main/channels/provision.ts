@@ -1,15 +1,15 @@
 import { AppError } from '../../src-shared/api/errors.ts';
-import type { Clock } from '../core/clock.ts';
-import type { AuditLog } from '../tokens/audit-log.ts';
-import type { ChannelRepository } from '../tokens/channel-repository.ts';
-import type { TokenManager } from '../tokens/token-manager.ts';
+import type { Clock } from '../base/clock.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { ChannelRepository } from './channel-repository.ts';
+import type { TokenManager } from './token-manager.ts';
 import type { SecretStore } from '../vault/secret-store.ts';
-import type { OAuthClientCredentials } from './client-secret-file.ts';
-import type { HttpFetch } from './http.ts';
-import type { AuthorizationGrant } from './loopback-flow.ts';
-import { accountFromIdToken, fetchOwnChannel } from './own-channel.ts';
-import { exchangeCode, revokeToken, TokenEndpointError } from './token-endpoint.ts';
-import type { GoogleEndpoints } from './google-endpoints.ts';
+import type { OAuthClientCredentials } from '../auth/client-secret-file.ts';
+import type { HttpFetch } from '../auth/http.ts';
+import type { AuthorizationGrant } from '../auth/loopback-flow.ts';
+import { accountFromIdToken, fetchOwnChannel } from '../auth/own-channel.ts';
+import { exchangeCode, revokeToken, TokenEndpointError } from '../auth/token-endpoint.ts';
+import type { GoogleEndpoints } from '../auth/google-endpoints.ts';
 
 export interface ProvisionDeps {
   clock: Clock;

@@ -5,7 +5,7 @@ import type {
   ChannelStatus,
   TokenStats,
 } from '../../src-shared/domain/channel.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { HttpFetch } from '../auth/http.ts';
 import { revokeToken, type ClientAuth } from '../auth/token-endpoint.ts';

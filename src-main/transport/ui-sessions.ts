@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 
 const SESSION_DAYS = 30;
 
