@@ -69,7 +69,7 @@ export function createChannelServices(d: ChannelServicesDeps): ChannelServices {
     secrets: d.secrets,
     channels: repo,
     audit,
-    notify: (level, title, message) => d.notices.post(level, title, message),
+    notify: (notice) => d.notices.post(notice),
     onChange: () => channels.changed(),
     log,
     random: d.random,

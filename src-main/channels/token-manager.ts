@@ -14,6 +14,7 @@ import type { AuditLog } from './audit-log.ts';
 import { backoffDelay, refreshAtFor } from './backoff.ts';
 import type { ChannelRepository } from './channel-repository.ts';
 import { RefreshLimiter, type LimiterOptions } from './refresh-limiter.ts';
+import type { NoticeInput } from '../../src-shared/domain/notice.ts';
 
 export interface TokenManagerOptions extends LimiterOptions {
   /** Refresh this long before expiry (5 minutes), plus up to `jitterMs`. */
@@ -46,7 +47,7 @@ export interface TokenManagerDeps {
   secrets: SecretStore;
   channels: ChannelRepository;
   audit: AuditLog;
-  notify: (level: 'warning' | 'error', title: string, message: string) => void;
+  notify: (notice: NoticeInput) => void;
   /** A channel's visible state changed (token, refreshing, status). */
   onChange: (channelId: string) => void;
   log: Logger;
@@ -249,13 +250,19 @@ export class TokenManager implements AccessTokenSource {
       if (channel && channel.status === 'connected') {
         this.#d.channels.setStatus(channelId, 'needs_reconsent', at);
         this.#d.audit.record(channelId, 'reconsent_needed', 'failed', message);
-        this.#d.notify('warning', `Reconnect "${channel.title}"`, message);
+        this.#d.notify({
+          kind: 'needs_reconnect',
+          level: 'warning',
+          title: `Reconnect "${channel.title}"`,
+          message,
+          channelId,
+        });
       }
       return new AppError('needs_reconsent', message, false);
     }
     if (error instanceof AppError) return error;
     if (error instanceof TokenEndpointError && error.kind === 'client') {
-      this.#d.notify('error', 'Google refused the OAuth client', message);
+      this.#d.notify({ level: 'error', title: 'Google refused the OAuth client', message });
       return new AppError('oauth_client_rejected', message, false);
     }
     const transient = error instanceof TokenEndpointError && error.kind === 'transient';

@@ -307,13 +307,15 @@ export class CookieService {
       if (freshness !== 'expiring' && freshness !== 'expired') continue;
       if (this.#announced.get(id) === freshness) continue;
       this.#announced.set(id, freshness);
-      this.#d.notices.post(
-        freshness === 'expired' ? 'error' : 'warning',
-        freshness === 'expired'
-          ? `Cookies "${info.label}" expired`
-          : `Cookies "${info.label}" expire soon`,
-        describeCheck(info.active, this.#d.clock.now()),
-      );
+      this.#d.notices.post({
+        kind: 'cookie_expiring',
+        level: freshness === 'expired' ? 'error' : 'warning',
+        title:
+          freshness === 'expired'
+            ? `Cookies "${info.label}" expired`
+            : `Cookies "${info.label}" expire soon`,
+        message: describeCheck(info.active, this.#d.clock.now()),
+      });
     }
   }
 

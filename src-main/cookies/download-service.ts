@@ -174,11 +174,12 @@ export class DownloadService {
       this.#d.cookies.markFailure(active, job.id, REFUSED, true);
       if (backup && usedBackup && refused)
         this.#d.cookies.markFailure(backup, job.id, REFUSED, true);
-      this.#d.notices.post(
-        'warning',
-        `Cookies "${active.label}" were refused`,
-        `${last.outcome === 'done' ? 'The download succeeded with the backup file, but the active' : usedBackup ? 'The active and the backup' : 'The active'} cookie file failed the sign-in or bot check. ${REFRESH_ADVICE}`,
-      );
+      this.#d.notices.post({
+        kind: 'cookie_expiring',
+        level: 'warning',
+        title: `Cookies "${active.label}" were refused`,
+        message: `${last.outcome === 'done' ? 'The download succeeded with the backup file, but the active' : usedBackup ? 'The active and the backup' : 'The active'} cookie file failed the sign-in or bot check. ${REFRESH_ADVICE}`,
+      });
     }
     switch (last.outcome) {
       case 'done':

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Notice } from '../../src-shared/domain/notice.ts';
-import type { EventHub } from '../rpc/event-hub.ts';
+import type { Notice, NoticeInput } from '../../src-shared/domain/notice.ts';
 import type { Clock } from '../base/clock.ts';
+import type { EventHub } from '../rpc/event-hub.ts';
 
 /** Posts a notice to every window; the desktop shell also turns it into an OS notification. */
 export class Notices {
@@ -13,12 +13,15 @@ export class Notices {
     this.#clock = clock;
   }
 
-  post(level: Notice['level'], title: string, message: string): Notice {
+  post(input: NoticeInput): Notice {
     const notice: Notice = {
       id: randomUUID(),
-      level,
-      title,
-      message,
+      kind: input.kind ?? 'general',
+      level: input.level,
+      title: input.title,
+      message: input.message,
+      channelId: input.channelId ?? null,
+      jobId: input.jobId ?? null,
       at: new Date(this.#clock.now()).toISOString(),
     };
     this.#events.emit('app.noticed', notice);

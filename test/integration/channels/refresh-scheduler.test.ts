@@ -27,7 +27,7 @@ function setup(opts: {
     db,
     clock,
     events: new EventHub(),
-    notices: { post: (_l, title, message) => (notices.push({ title, message }), null as never) },
+    notices: { post: ({ title, message }) => (notices.push({ title, message }), null as never) },
     log: createLogger(memorySink(), 'debug'),
     secrets,
     googleBaseUrl: 'http://127.0.0.1:9',
