@@ -33,6 +33,9 @@ import { DropService } from '../watch/drop-service.ts';
 import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
 import { WatchRepository } from '../watch/watch-repository.ts';
 import { WatchService } from '../watch/watch-service.ts';
+import { createPublishing } from '../publishing/create-publishing.ts';
+import type { PresetService } from '../publishing/preset-service.ts';
+import type { ScheduleService } from '../publishing/schedule-service.ts';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -79,6 +82,9 @@ export interface Services {
   downloads: CookieServices['downloads'];
   /** Vault status and the passphrase slot (Settings → Security). */
   security: VaultService;
+  /** Channel publishing schedules and their slots. */
+  schedules: ScheduleService;
+  presets: PresetService;
 }
 
 export interface Core {
@@ -121,14 +127,19 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
   const clientOfChannel = db.prepare('SELECT client_id FROM channels WHERE id = ?').pluck();
+  const http = deps.uploads?.http ?? nodeHttp;
+  const endpoints = googleEndpoints(config.googleBaseUrl);
+  const publishing = createPublishing({ db, clock, events, notices, http, endpoints });
   const uploads = new UploadEngine({
     db,
     clock,
     events,
     log,
     tokens: deps.accessTokens ?? channels.tokens,
-    http: deps.uploads?.http ?? nodeHttp,
-    endpoints: googleEndpoints(config.googleBaseUrl),
+    http,
+    endpoints,
+    slots: publishing.slots,
+    extraSteps: publishing.captionSteps,
     limits: () => settings.get(),
     // Read on every scheduling decision, so a changed setting applies without a restart.
     quotaConfig: deps.uploads?.quotaConfig ?? (() => quotaConfigFromSettings(settings.get())),
@@ -171,6 +182,8 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     }),
     drops: new DropService(watchRepo, enqueuer, clock),
     security: new VaultService({ vault, events, clock, log, passphraseCost: deps.passphraseCost }),
+    schedules: publishing.schedules(uploads),
+    presets: publishing.presets,
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });

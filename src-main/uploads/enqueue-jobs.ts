@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AppError } from '../../src-shared/api/errors.ts';
 import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
+import type { JobCaption } from '../../src-shared/domain/job.ts';
+import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
+import { captionProblem } from '../../src-shared/publishing/captions.ts';
+import { metadataWarnings } from '../../src-shared/publishing/warnings.ts';
 import type { Db } from '../db/database.ts';
 import { fingerprint, type Fingerprint } from './file-fingerprint.ts';
 import type { JobRepository, NewJob } from './job-repository.ts';
-import type { UploadRequest } from './upload-request.ts';
+import type { SlotPlanner, UploadRequest } from './upload-request.ts';
 import {
   describeProblems,
   validateFileSize,
@@ -47,26 +53,66 @@ function fileProblem(file: string): { error: AppErrorShape | null; print: Finger
   return { error: null, print };
 }
 
+/** The request's captions as job steps, or the first reason one cannot be sent. */
+function captionsOf(request: UploadRequest): { captions: JobCaption[]; problem: string | null } {
+  const captions: JobCaption[] = [];
+  const seen = new Set<string>();
+  for (const c of request.captions ?? []) {
+    const file = resolve(c.file);
+    const size = statSync(file, { throwIfNoEntry: false });
+    const problem = captionProblem(
+      { file, language: c.language },
+      size?.isFile() ? size.size : null,
+    );
+    if (problem) return { captions, problem };
+    const key = `${c.language.toLowerCase()}\u0000${c.name ?? ''}`;
+    if (seen.has(key))
+      return {
+        captions,
+        problem: `two captions for language ${c.language}${c.name ? ` named "${c.name}"` : ''}; YouTube keeps one track per language and name`,
+      };
+    seen.add(key);
+    captions.push({
+      file,
+      language: c.language,
+      name: c.name ?? '',
+      state: 'pending',
+      captionId: null,
+    });
+  }
+  return { captions, problem: null };
+}
+
+/** A scheduled job is private until its slot, as YouTube requires for publishAt. */
+function atSlot(metadata: VideoMetadata, slotMs: number): VideoMetadata {
+  return { ...metadata, privacy: 'private', publishAt: new Date(slotMs).toISOString() };
+}
+
 /**
  * One job per (file, channel), written in one transaction before any network
  * call. A file or metadata that breaks a rule still gets its job, in
  * `failed`, naming the field and the rule. The same unchanged file already
- * queued or uploaded to a channel is not queued twice.
+ * queued or uploaded to a channel is not queued twice. With a schedule, each
+ * channel's job takes that channel's next free slot in the same transaction.
  */
 export function enqueueJobs(
   db: Db,
   repo: JobRepository,
   request: UploadRequest,
   now: string,
+  planner: SlotPlanner | null = null,
 ): string[] {
   const file = resolve(request.file);
   const { error: fileError, print } = fileProblem(file);
   const problems = validateMetadata(request.metadata);
+  const { captions, problem: captionError } = captionsOf(request);
   const error: AppErrorShape | null =
     fileError ??
     (problems.length
       ? { code: 'invalid_metadata', message: describeProblems(problems), retryable: false }
-      : null);
+      : null) ??
+    (captionError ? { code: 'invalid_metadata', message: captionError, retryable: false } : null);
+  const extras = { captions, warnings: metadataWarnings(request.metadata) };
   if (!error && request.thumbnail !== null) {
     try {
       fingerprint(request.thumbnail);
@@ -79,6 +125,9 @@ export function enqueueJobs(
     }
   }
   if (error) return enqueueFailed(db, repo, request, file, print, now, error);
+  const schedule = request.schedule ?? null;
+  if (schedule !== null && planner === null)
+    throw new AppError('invalid_input', 'schedule: this engine has no schedules.');
   const ids: string[] = [];
   db.transaction(() => {
     for (const channelId of new Set(request.channelIds)) {
@@ -92,7 +141,18 @@ export function enqueueJobs(
         ids.push(existing);
         continue;
       }
-      const job = newJob(request, file, channelId, print, 'queued', null);
+      let slotMs: number | null = null;
+      if (schedule !== null) {
+        slotMs = (planner as SlotPlanner).nextSlot(channelId, schedule, Date.parse(now));
+        if (slotMs === null)
+          throw new AppError(
+            'invalid_input',
+            schedule === 'channel'
+              ? `schedule: channel ${channelId} has no publishing schedule; set one first (dropline schedule set ${channelId} --rrule ... --tz ...).`
+              : `schedule: no slot of this schedule comes after now.`,
+          );
+      }
+      const job = newJob(request, file, channelId, print, 'queued', null, { ...extras, slotMs });
       repo.insert(job, now);
       ids.push(job.id);
     }
@@ -107,13 +167,17 @@ function newJob(
   print: Fingerprint | null,
   state: 'queued' | 'failed',
   error: AppErrorShape | null,
+  extras: { captions: JobCaption[]; warnings: string[]; slotMs: number | null },
 ): NewJob {
   return {
     id: randomUUID(),
     file,
     channelId,
     bytesTotal: print?.size ?? 0,
-    metadata: request.metadata,
+    metadata: extras.slotMs === null ? request.metadata : atSlot(request.metadata, extras.slotMs),
+    captions: extras.captions,
+    warnings: extras.warnings,
+    slotMs: extras.slotMs,
     thumbnail: request.thumbnail ? resolve(request.thumbnail) : null,
     source: request.source,
     contentType: videoContentType(file) ?? 'application/octet-stream',
@@ -136,7 +200,11 @@ function enqueueFailed(
   const ids: string[] = [];
   db.transaction(() => {
     for (const channelId of new Set(request.channelIds)) {
-      const job = newJob(request, file, channelId, print, 'failed', error);
+      const job = newJob(request, file, channelId, print, 'failed', error, {
+        captions: [],
+        warnings: [],
+        slotMs: null,
+      });
       repo.insert(job, now);
       ids.push(job.id);
     }

@@ -1,7 +1,9 @@
 import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import {
+  JobCaptionSchema,
   JobSchema,
   type Job,
+  type JobCaption,
   type JobState,
   type StepState,
   type WaitReason,
@@ -16,6 +18,8 @@ export interface JobRecord extends Job {
   fileMtimeMs: number;
   filePartialHash: string;
   nextAttemptAt: number | null;
+  /** The schedule slot's instant (ms), or null. */
+  slotMs: number | null;
 }
 
 interface Row {
@@ -40,6 +44,9 @@ interface Row {
   next_attempt_at: number | null;
   thumbnail_step: string;
   playlist_step: string;
+  captions: string;
+  warnings: string;
+  slot_ms: number | null;
 }
 
 function fromRow(row: Row): JobRecord {
@@ -60,6 +67,9 @@ function fromRow(row: Row): JobRecord {
     waitUntil: row.next_attempt_at === null ? null : new Date(row.next_attempt_at).toISOString(),
     thumbnailStep: row.thumbnail_step,
     playlistStep: row.playlist_step,
+    captions: JobCaptionSchema.array().parse(JSON.parse(row.captions)),
+    warnings: JSON.parse(row.warnings),
+    slotAt: row.slot_ms === null ? null : new Date(row.slot_ms).toISOString(),
     attempts: row.attempts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -71,6 +81,7 @@ function fromRow(row: Row): JobRecord {
     fileMtimeMs: row.file_mtime_ms,
     filePartialHash: row.file_partial_hash,
     nextAttemptAt: row.next_attempt_at,
+    slotMs: row.slot_ms,
   };
 }
 
@@ -92,6 +103,9 @@ export interface NewJob {
   filePartialHash: string;
   state: JobState;
   error: AppErrorShape | null;
+  captions: JobCaption[];
+  warnings: string[];
+  slotMs: number | null;
 }
 
 /** Every field a single update may change; anything left out stays as it is. */
@@ -107,6 +121,9 @@ export interface JobPatch {
   thumbnailStep?: StepState;
   playlistStep?: StepState;
   completedAt?: string | null;
+  captions?: JobCaption[];
+  metadata?: VideoMetadata;
+  slotMs?: number | null;
 }
 
 const columns: Record<keyof JobPatch, string> = {
@@ -121,7 +138,12 @@ const columns: Record<keyof JobPatch, string> = {
   thumbnailStep: 'thumbnail_step',
   playlistStep: 'playlist_step',
   completedAt: 'completed_at',
+  captions: 'captions',
+  metadata: 'metadata',
+  slotMs: 'slot_ms',
 };
+
+const jsonColumns = new Set<keyof JobPatch>(['captions', 'metadata']);
 
 export class JobRepository {
   readonly #db: Db;
@@ -135,8 +157,8 @@ export class JobRepository {
       .prepare(
         `INSERT INTO jobs (id, file_path, channel_id, state, bytes_sent, bytes_total, error, created_at,
            updated_at, metadata, thumbnail_path, source, content_type, file_mtime_ms, file_partial_hash,
-           thumbnail_step, playlist_step)
-         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           thumbnail_step, playlist_step, captions, warnings, slot_ms)
+         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         job.id,
@@ -155,6 +177,9 @@ export class JobRepository {
         job.filePartialHash,
         job.thumbnail ? 'pending' : 'none',
         job.metadata.playlistId ? 'pending' : 'none',
+        JSON.stringify(job.captions),
+        JSON.stringify(job.warnings),
+        job.slotMs,
       );
   }
 
@@ -194,12 +219,25 @@ export class JobRepository {
     for (const [key, value] of Object.entries(patch) as [keyof JobPatch, unknown][]) {
       if (value === undefined) continue;
       sets.push(`${columns[key]} = ?`);
-      values.push(key === 'error' && value !== null ? JSON.stringify(value) : value);
+      values.push(
+        (key === 'error' && value !== null) || jsonColumns.has(key) ? JSON.stringify(value) : value,
+      );
     }
     this.#db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     const job = this.get(id);
     if (!job) throw new Error(`job ${id} vanished`);
     return job;
+  }
+
+  /** The channel's jobs that fill a schedule slot, for the slot planner and the schedule view. */
+  slotted(channelId: string): JobRecord[] {
+    return (
+      this.#db
+        .prepare(
+          'SELECT * FROM jobs WHERE channel_id = ? AND slot_ms IS NOT NULL ORDER BY slot_ms, rowid',
+        )
+        .all(channelId) as Row[]
+    ).map(fromRow);
   }
 
   holds(now: number): { channelId: string; until: number; reason: string }[] {

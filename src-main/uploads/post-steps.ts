@@ -1,33 +1,26 @@
 import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import { GoogleApiError } from '../youtube/google-error.ts';
 import { NetworkError } from '../youtube/google-http.ts';
-import type { QuotaCall } from '../youtube/quota-costs.ts';
 import { prepareThumbnail } from '../youtube/thumbnail-fit.ts';
 import { backoffDelay } from './backoff.ts';
 import type { JobRecord } from './job-repository.ts';
 import { sleep, type RunOutcome } from './outcome.ts';
+import type { PostStep } from './post-step.ts';
 import type { RunnerDeps } from './runner-deps.ts';
 import { quotaWait } from './upload-phase.ts';
 
 const stepAttempts = 5;
 
-interface Step {
-  name: 'thumbnail' | 'playlist';
-  field: 'thumbnailStep' | 'playlistStep';
-  call: QuotaCall;
-  label: string;
-  run(token: string, signal: AbortSignal): Promise<void>;
-}
-
-function stepsFor(deps: RunnerDeps, job: JobRecord): Step[] {
+function builtInSteps(deps: RunnerDeps, job: JobRecord): PostStep[] {
   const videoId = job.videoId as string;
-  const steps: Step[] = [];
+  const steps: PostStep[] = [];
   if (job.thumbnail && job.thumbnailStep !== 'done' && job.thumbnailStep !== 'none') {
     const path = job.thumbnail;
     steps.push({
       name: 'thumbnail',
-      field: 'thumbnailStep',
       call: 'thumbnails.set',
+      done: () => ({ thumbnailStep: 'done' }),
+      failed: () => ({ thumbnailStep: 'failed' }),
       label: 'the thumbnail could not be set',
       async run(token, signal) {
         const image = await prepareThumbnail(path);
@@ -45,8 +38,9 @@ function stepsFor(deps: RunnerDeps, job: JobRecord): Step[] {
   if (playlistId && job.playlistStep !== 'done' && job.playlistStep !== 'none')
     steps.push({
       name: 'playlist',
-      field: 'playlistStep',
       call: 'playlistItems.insert',
+      done: () => ({ playlistStep: 'done' }),
+      failed: () => ({ playlistStep: 'failed' }),
       label: `the video could not be added to playlist ${playlistId}`,
       run: (token, signal) => deps.extras.addToPlaylist({ token, videoId, playlistId, signal }),
     });
@@ -54,8 +48,9 @@ function stepsFor(deps: RunnerDeps, job: JobRecord): Step[] {
 }
 
 /**
- * Thumbnail, then playlist, each with its own retries. A failure marks its
- * step and the job, and never touches the uploaded video.
+ * Thumbnail, then playlist, then the steps other folders add (captions),
+ * each with its own retries. A failure marks its step and the job, and
+ * never touches the uploaded video.
  */
 export async function runPostSteps(
   deps: RunnerDeps,
@@ -65,7 +60,8 @@ export async function runPostSteps(
   let job = start;
   const projectId = deps.projectIdFor(job.channelId);
   const failures: AppErrorShape[] = [];
-  for (const step of stepsFor(deps, job)) {
+  const steps = [...builtInSteps(deps, job), ...(deps.extraSteps?.(job, signal) ?? [])];
+  for (const step of steps) {
     let token = await deps.tokens.getAccessToken(job.channelId);
     let failure: AppErrorShape | null = null;
     for (let attempt = 1; ; attempt++) {
@@ -73,12 +69,22 @@ export async function runPostSteps(
       try {
         await step.run(token, signal);
         deps.ledger.charge(projectId, step.call, job.id);
-        job = deps.save(job, { [step.field]: 'done' });
+        job = deps.save(job, step.done(deps.repo.get(job.id) ?? job));
         break;
       } catch (error) {
         if (signal.aborted) throw error;
         const google = error instanceof GoogleApiError ? error.failure : null;
         if (google && google.kind !== 'quota') deps.ledger.charge(projectId, step.call, job.id);
+        if (step.alreadyDone?.(error)) {
+          job = deps.save(job, step.done(deps.repo.get(job.id) ?? job));
+          break;
+        }
+        const blocked = step.needsUser?.(error, job) ?? null;
+        if (blocked) {
+          failure = blocked;
+          job = deps.save(job, step.failed(deps.repo.get(job.id) ?? job));
+          break;
+        }
         if (google?.kind === 'quota') {
           deps.ledger.markExhausted(projectId);
           return quotaWait(deps, job);
@@ -100,7 +106,7 @@ export async function runPostSteps(
           message: `The video was uploaded (id ${job.videoId}), but ${step.label}: ${message}`,
           retryable: true,
         };
-        job = deps.save(job, { [step.field]: 'failed' });
+        job = deps.save(job, step.failed(deps.repo.get(job.id) ?? job));
         break;
       }
     }

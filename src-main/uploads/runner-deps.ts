@@ -7,6 +7,7 @@ import type { VideoExtrasClient } from '../youtube/video-extras.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import type { BandwidthLimiter } from './bandwidth-limiter.ts';
 import type { JobRecord, JobRepository } from './job-repository.ts';
+import type { PostStepSource } from './post-step.ts';
 import type { ProgressSample } from './progress-meter.ts';
 
 /** Everything one job run touches, handed in by the engine. */
@@ -29,6 +30,8 @@ export interface RunnerDeps {
   /** Writes a job change and announces it. */
   save(job: JobRecord, patch: Parameters<JobRepository['update']>[1]): JobRecord;
   onProgress(job: JobRecord, sample: ProgressSample): void;
+  /** Steps after the built-in ones (captions), from the composition root. */
+  extraSteps?: PostStepSource;
 }
 
 export const chunkQuantum = 256 * 1024;

@@ -1,4 +1,5 @@
 import { AppError } from '../../src-shared/api/errors.ts';
+import { holdsSlot } from '../../src-shared/publishing/slots.ts';
 import {
   canPauseJob,
   canRetryJob,
@@ -30,7 +31,8 @@ import {
   defaultMaxChunkSize,
   type RunnerDeps,
 } from './runner-deps.ts';
-import type { UploadEnqueuer, UploadRequest } from './upload-request.ts';
+import type { PostStepSource } from './post-step.ts';
+import type { SlotPlanner, UploadEnqueuer, UploadRequest } from './upload-request.ts';
 
 export interface UploadLimits {
   globalConcurrency: number;
@@ -56,6 +58,10 @@ export interface UploadEngineDeps {
   maxChunkSize?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
+  /** Chooses schedule slots for requests that ask for one. */
+  slots?: SlotPlanner;
+  /** Steps after thumbnail and playlist (captions). */
+  extraSteps?: PostStepSource;
 }
 
 interface Running {
@@ -101,6 +107,7 @@ export class UploadEngine implements UploadEnqueuer {
       backoff: deps.backoff ?? defaultBackoff,
       random: deps.random ?? Math.random,
       save: (job, patch) => this.#save(job.id, patch),
+      extraSteps: deps.extraSteps,
       onProgress: (job, s) =>
         deps.events.emit('jobs.progressed', {
           id: job.id,
@@ -131,7 +138,13 @@ export class UploadEngine implements UploadEnqueuer {
   }
 
   enqueue(request: UploadRequest): string[] {
-    const ids = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow());
+    const ids = enqueueJobs(
+      this.#deps.db,
+      this.repo,
+      request,
+      this.#isoNow(),
+      this.#deps.slots ?? null,
+    );
     for (const id of ids) {
       const job = this.repo.get(id);
       if (job) this.#deps.events.emit('jobs.changed', publicJob(job));
@@ -221,8 +234,61 @@ export class UploadEngine implements UploadEnqueuer {
     // A step that failed runs again; the video itself is never uploaded twice.
     if (job.thumbnailStep === 'failed') patch.thumbnailStep = 'pending';
     if (job.playlistStep === 'failed') patch.playlistStep = 'pending';
+    if (job.captions.some((c) => c.state === 'failed'))
+      patch.captions = job.captions.map((c) =>
+        c.state === 'failed' ? { ...c, state: 'pending' as const } : c,
+      );
+    Object.assign(patch, this.#slotOnRetry(job));
     const saved = this.#save(id, patch);
     this.pump();
+    return publicJob(saved);
+  }
+
+  /**
+   * A cancelled job gave its slot up; on retry it keeps the slot if nobody
+   * took it and it is still ahead, else it takes the channel's next free one.
+   * A video already on YouTube keeps the time YouTube has.
+   */
+  #slotOnRetry(job: JobRecord): JobPatch {
+    if (job.slotMs === null || job.videoId !== null || job.state !== 'cancelled') return {};
+    const now = this.#deps.clock.now();
+    const takenByOther = this.repo
+      .slotted(job.channelId)
+      .some((j) => j.id !== job.id && j.slotMs === job.slotMs && holdsSlot(j));
+    if (job.slotMs > now && !takenByOther) return {};
+    const next = this.#deps.slots?.nextSlot(job.channelId, 'channel', now) ?? null;
+    if (next === null) return { slotMs: null, metadata: { ...job.metadata, publishAt: null } };
+    return {
+      slotMs: next,
+      metadata: { ...job.metadata, privacy: 'private', publishAt: new Date(next).toISOString() },
+    };
+  }
+
+  /**
+   * Moves a job to another slot (the schedule view). Only before the upload
+   * starts: after that YouTube holds the time.
+   */
+  reschedule(id: string, slotMs: number): Job {
+    const job = this.#require(id);
+    if (job.videoId !== null || job.sessionUri !== null || isFinalJobState(job.state))
+      throw new AppError(
+        'invalid_state',
+        `Job ${id} is ${job.videoId ? 'already on YouTube' : job.state}; its publish time can only change before the upload starts (change it in YouTube Studio).`,
+      );
+    if (slotMs <= this.#deps.clock.now())
+      throw new AppError('invalid_input', 'at: the new slot is in the past.');
+    const other = this.repo
+      .slotted(job.channelId)
+      .find((j) => j.id !== id && j.slotMs === slotMs && holdsSlot(j));
+    if (other)
+      throw new AppError(
+        'invalid_input',
+        `at: that slot is taken by "${other.title}" (job ${other.id}).`,
+      );
+    const saved = this.#save(id, {
+      slotMs,
+      metadata: { ...job.metadata, privacy: 'private', publishAt: new Date(slotMs).toISOString() },
+    });
     return publicJob(saved);
   }
 
@@ -362,6 +428,9 @@ export class UploadEngine implements UploadEnqueuer {
       patch.error !== undefined ||
       patch.thumbnailStep !== undefined ||
       patch.playlistStep !== undefined ||
+      patch.captions !== undefined ||
+      patch.metadata !== undefined ||
+      patch.slotMs !== undefined ||
       patch.nextAttemptAt !== undefined ||
       // A running upload reports bytes through progress events; any other job says so here.
       (patch.bytesSent !== undefined && job.state !== 'uploading');

@@ -13,6 +13,8 @@ export function uploadHandlers(engine: UploadEngine): JobHandlers {
           channelIds: input.channelIds,
           metadata: input.metadata,
           thumbnail: input.thumbnail,
+          captions: input.captions,
+          schedule: input.schedule,
           source: { kind: ctx.transport === 'memory' ? 'cli' : 'ui' },
         }),
       );

@@ -1,6 +1,7 @@
 import { assertNever } from '../../src-shared/domain/assert-never.ts';
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import {
+  localizationMessage,
   metadataLimits,
   metadataViolations,
   tagsLength,
@@ -55,6 +56,23 @@ function problemOf(v: MetadataViolation): MetadataProblem {
       };
     case 'publish_at_not_iso':
       return { field: 'publishAt', rule: 'must be an ISO 8601 date and time' };
+    case 'default_language_invalid':
+      return { field: 'defaultLanguage', rule: v.problem };
+    case 'localizations_need_default_language':
+      return {
+        field: 'defaultLanguage',
+        rule: 'must be set when there are localizations (YouTube refuses them otherwise)',
+      };
+    case 'localization_language_invalid':
+    case 'localization_title_empty':
+    case 'localization_title_too_long':
+    case 'localization_title_angle_brackets':
+    case 'localization_description_too_long':
+    case 'localization_description_angle_brackets':
+      return {
+        field: `localizations.${v.language}`,
+        rule: localizationMessage(v).slice(v.language.length + 2),
+      };
     default:
       return assertNever(v);
   }

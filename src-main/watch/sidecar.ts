@@ -1,7 +1,11 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { baseName, extensionOf } from '../../src-shared/watch/file-kinds.ts';
-import { PrivacySchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
+import { parseFieldMap } from '../../src-shared/watch/field-map.ts';
+import {
+  LocalizationSchema,
+  PrivacySchema,
+  type VideoMetadata,
+} from '../../src-shared/domain/metadata.ts';
 
 /**
  * Sidecar metadata next to a video: ep12.json or ep12.yaml with the fields
@@ -33,7 +37,12 @@ const fieldSchemas = {
   playlistId: z.string().nullable(),
   madeForKids: z.boolean(),
   containsSyntheticMedia: z.boolean(),
+  defaultLanguage: z.string().nullable(),
+  localizations: z.record(z.string(), LocalizationSchema.strict()),
 } satisfies Record<keyof VideoMetadata, z.ZodType>;
+
+/** The sidecar's field schemas, for files that use the same names (presets). */
+export const sidecarFieldSchemas: Record<keyof VideoMetadata, z.ZodType> = fieldSchemas;
 
 // Names people copy from the API's own resource (snippet/status fields).
 const aliases: Record<string, keyof VideoMetadata> = {
@@ -42,75 +51,10 @@ const aliases: Record<string, keyof VideoMetadata> = {
   category: 'categoryId',
 };
 
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-function jsonSyntaxLine(text: string, error: Error): number | null {
-  const explicit = /line (\d+)/.exec(error.message);
-  if (explicit) return Number(explicit[1]);
-  const position = /position (\d+)/.exec(error.message);
-  if (position) return lineOfOffset(text, Number(position[1]));
-  // Newer V8 messages carry no position: YAML's parser locates the same mistake.
-  const doc = parseDocument(text, { prettyErrors: true });
-  return doc.errors[0]?.linePos?.[0]?.line ?? null;
-}
-
 function parseStructured(file: string, text: string): SidecarResult {
-  const name = baseName(file);
-  const isJson = extensionOf(name) === 'json';
-  if (isJson) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      const line = jsonSyntaxLine(text, error as Error);
-      return {
-        ok: false,
-        message: `${name}${line ? `, line ${line}` : ''}: not valid JSON (${(error as Error).message.split('\n')[0]}).`,
-      };
-    }
-  }
-  // JSON is YAML too: one parser gives both formats line numbers for field errors.
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const line = firstError.linePos?.[0]?.line;
-    return {
-      ok: false,
-      message: `${name}${line ? `, line ${line}` : ''}: not valid YAML (${firstError.message.split('\n')[0]}).`,
-    };
-  }
-  if (!isMap(doc.contents))
-    return { ok: false, message: `${name}, line 1: expected fields like "title: ..." at the top.` };
-  const fields: Record<string, unknown> = {};
-  const lines: Partial<Record<keyof VideoMetadata, number>> = {};
-  for (const pair of doc.contents.items) {
-    const keyNode = pair.key;
-    const rawKey = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-    const line =
-      isScalar(keyNode) && keyNode.range ? lineCounter.linePos(keyNode.range[0]).line : undefined;
-    const at = `${name}${line ? `, line ${line}` : ''}`;
-    const key = (Object.hasOwn(fieldSchemas, rawKey) ? rawKey : aliases[rawKey]) as
-      keyof VideoMetadata | undefined;
-    if (!key)
-      return {
-        ok: false,
-        message: `${at}: unknown field "${rawKey}" (known: ${Object.keys(fieldSchemas).join(', ')}).`,
-      };
-    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
-    const parsed = fieldSchemas[key].safeParse(value);
-    if (!parsed.success)
-      return {
-        ok: false,
-        message: `${at}, field "${rawKey}": ${parsed.error.issues[0]?.message ?? 'invalid value'}.`,
-      };
-    fields[key] = parsed.data;
-    if (line) lines[key] = line;
-  }
-  return { ok: true, fields: fields as SidecarFields, lines };
+  const result = parseFieldMap(file, text, fieldSchemas, aliases);
+  if (!result.ok) return result;
+  return { ok: true, fields: result.fields as SidecarFields, lines: result.lines };
 }
 
 function parseText(text: string): SidecarResult {

@@ -39,6 +39,12 @@ const plainWords: Record<string, string> = {
   playlistNotFound: 'The playlist does not exist or is not on this channel.',
   playlistOperationUnsupported: 'This playlist does not accept videos.',
   videoNotFound: 'YouTube cannot find the video.',
+  insufficientPermissions: 'The sign-in does not allow this call.',
+  captionExists: 'The video already has a caption track in this language with this name.',
+  invalidMetadata: 'YouTube refused the caption track details (language or name).',
+  contentRequired: 'The caption file was empty.',
+  defaultLanguageNotSet: 'YouTube needs the default language set when there are localizations.',
+  invalidVideoMetadata: 'YouTube refused the video details (a language it does not know?).',
 };
 
 export class GoogleApiError extends Error {

@@ -35,6 +35,7 @@ export type QuotaCall =
   | 'thumbnails.set'
   | 'playlistItems.insert'
   | 'videos.update'
+  | 'captions.insert'
   | 'channels.list'
   | 'videos.list'
   | 'playlists.list';
@@ -43,6 +44,7 @@ export const unitCosts: Record<Exclude<QuotaCall, 'videos.insert'>, number> = {
   'thumbnails.set': 50,
   'playlistItems.insert': 50,
   'videos.update': 50,
+  'captions.insert': 400,
   'channels.list': 1,
   'videos.list': 1,
   'playlists.list': 1,

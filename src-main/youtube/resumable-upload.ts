@@ -10,15 +10,25 @@ export type SessionStatus =
 
 const VideoResource = z.object({ id: z.string().min(1) });
 
+/** The parts a video resource fills: `localizations` only when there are some. */
+export function videoParts(m: VideoMetadata): string[] {
+  return Object.keys(m.localizations).length > 0
+    ? ['snippet', 'status', 'localizations']
+    : ['snippet', 'status'];
+}
+
 /** The video resource of videos.insert, every writable field sent (google-facts.md). */
 export function videoResource(m: VideoMetadata): unknown {
+  const localized = Object.keys(m.localizations).length > 0;
   return {
     snippet: {
       title: m.title,
       description: m.description,
       tags: m.tags,
       categoryId: m.categoryId,
+      ...(m.defaultLanguage ? { defaultLanguage: m.defaultLanguage } : {}),
     },
+    ...(localized ? { localizations: m.localizations } : {}),
     status: {
       privacyStatus: m.privacy,
       ...(m.publishAt ? { publishAt: m.publishAt } : {}),
@@ -67,7 +77,9 @@ export class ResumableUploadClient {
     contentType: string;
     signal?: AbortSignal;
   }): Promise<string> {
-    const url = this.#endpoints.upload('videos?uploadType=resumable&part=snippet,status');
+    const url = this.#endpoints.upload(
+      `videos?uploadType=resumable&part=${videoParts(opts.metadata).join(',')}`,
+    );
     const body = Buffer.from(JSON.stringify(videoResource(opts.metadata)));
     const res = await this.#http.request({
       method: 'POST',

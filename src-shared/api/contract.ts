@@ -8,6 +8,7 @@ import { channelEvents, channelMethods } from './channels.ts';
 import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
 import { vaultEvents, vaultMethods } from './vault.ts';
+import { publishingEvents, publishingMethods } from './publishing.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -25,6 +26,7 @@ export const methods = {
   ...folderMethods,
   ...cookieMethods,
   ...vaultMethods,
+  ...publishingMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -36,6 +38,7 @@ export const events = {
   ...folderEvents,
   ...cookieEvents,
   ...vaultEvents,
+  ...publishingEvents,
 };
 
 export type Methods = typeof methods;

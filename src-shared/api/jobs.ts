@@ -7,6 +7,7 @@ import {
   QuotaStatusSchema,
 } from '../domain/job.ts';
 import { VideoMetadataSchema } from '../domain/metadata.ts';
+import { ScheduleChoiceSchema } from '../publishing/preset.ts';
 
 const JobIdInput = z.object({ id: z.string().min(1) }).strict();
 const ChannelInput = z.object({ channelId: z.string().min(1) }).strict();
@@ -17,6 +18,20 @@ export const EnqueueInputSchema = z
     channelIds: z.array(z.string().min(1)).min(1),
     metadata: VideoMetadataSchema,
     thumbnail: z.string().min(1).nullable().default(null),
+    /** Caption files (SRT, WebVTT, SBV) with their BCP-47 language. */
+    captions: z
+      .array(
+        z
+          .object({
+            file: z.string().min(1),
+            language: z.string().min(1),
+            name: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Each channel's next free slot ('channel': its own schedule) becomes the publish time. */
+    schedule: ScheduleChoiceSchema.nullable().default(null),
   })
   .strict();
 

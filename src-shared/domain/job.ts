@@ -33,9 +33,21 @@ export const canRetryJob = (job: { state: JobState; error: { code: string } | nu
 export const WaitReasonSchema = z.enum(['quota', 'channel_limit', 'backoff', 'offline', 'token']);
 export type WaitReason = z.infer<typeof WaitReasonSchema>;
 
-/** A step after the video upload: thumbnail, playlist. `none` when the job has no such step. */
+/** A step after the video upload: thumbnail, playlist, a caption. `none` when the job has no such step. */
 export const StepStateSchema = z.enum(['none', 'pending', 'done', 'failed']);
 export type StepState = z.infer<typeof StepStateSchema>;
+
+/** One caption track of a job: uploaded with captions.insert after the video, its own step. */
+export const JobCaptionSchema = z.object({
+  file: z.string(),
+  /** BCP-47, from the file name (ep12.de.vtt) or given (--caption FILE:LANG). */
+  language: z.string(),
+  /** The track's name as viewers see it; '' for the language's default track. */
+  name: z.string().default(''),
+  state: StepStateSchema.exclude(['none']),
+  captionId: z.string().nullable().default(null),
+});
+export type JobCaption = z.infer<typeof JobCaptionSchema>;
 
 export const JobSchema = z.object({
   id: z.string(),
@@ -54,6 +66,11 @@ export const JobSchema = z.object({
   waitUntil: z.string().nullable(),
   thumbnailStep: StepStateSchema,
   playlistStep: StepStateSchema,
+  captions: z.array(JobCaptionSchema).default([]),
+  /** Things YouTube will not refuse but the creator should know (a chapter list it will ignore). */
+  warnings: z.array(z.string()).default([]),
+  /** The schedule slot this job fills (its publishAt), ISO; null when it was not given a slot. */
+  slotAt: z.string().nullable().default(null),
   attempts: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),

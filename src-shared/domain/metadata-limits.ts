@@ -1,3 +1,4 @@
+import { languageProblem } from './language.ts';
 import { assertNever } from './assert-never.ts';
 import type { VideoMetadata } from './metadata.ts';
 
@@ -25,7 +26,15 @@ export type MetadataViolation =
   | { rule: 'tag_angle_brackets'; index: number }
   | { rule: 'category_not_numeric'; categoryId: string }
   | { rule: 'publish_at_needs_private'; privacy: VideoMetadata['privacy'] }
-  | { rule: 'publish_at_not_iso'; publishAt: string };
+  | { rule: 'publish_at_not_iso'; publishAt: string }
+  | { rule: 'default_language_invalid'; problem: string }
+  | { rule: 'localizations_need_default_language' }
+  | { rule: 'localization_language_invalid'; language: string; problem: string }
+  | { rule: 'localization_title_empty'; language: string }
+  | { rule: 'localization_title_too_long'; language: string; chars: number }
+  | { rule: 'localization_title_angle_brackets'; language: string }
+  | { rule: 'localization_description_too_long'; language: string; bytes: number }
+  | { rule: 'localization_description_angle_brackets'; language: string };
 
 /** Characters as YouTube counts them: code points, so an emoji is one, not two UTF-16 units. */
 export function charLength(text: string): number {
@@ -54,7 +63,38 @@ export function tagsLength(tags: readonly string[]): number {
 
 const angle = /[<>]/;
 
-/** Every rule a value breaks, in field order (title, description, tags, category, publishAt). */
+/** The title and description rules, once per language (YouTube checks each localization the same way). */
+function localizationViolations(m: VideoMetadata): MetadataViolation[] {
+  const out: MetadataViolation[] = [];
+  if (m.defaultLanguage !== null) {
+    const problem = languageProblem(m.defaultLanguage);
+    if (problem) out.push({ rule: 'default_language_invalid', problem });
+  }
+  const languages = Object.keys(m.localizations);
+  if (languages.length > 0 && m.defaultLanguage === null)
+    out.push({ rule: 'localizations_need_default_language' });
+  for (const language of languages) {
+    const problem = languageProblem(language);
+    if (problem) out.push({ rule: 'localization_language_invalid', language, problem });
+    const { title, description } = m.localizations[language] as {
+      title: string;
+      description: string;
+    };
+    if (title.trim() === '') out.push({ rule: 'localization_title_empty', language });
+    const chars = charLength(title);
+    if (chars > metadataLimits.titleChars)
+      out.push({ rule: 'localization_title_too_long', language, chars });
+    if (angle.test(title)) out.push({ rule: 'localization_title_angle_brackets', language });
+    const bytes = utf8Length(description);
+    if (bytes > metadataLimits.descriptionBytes)
+      out.push({ rule: 'localization_description_too_long', language, bytes });
+    if (angle.test(description))
+      out.push({ rule: 'localization_description_angle_brackets', language });
+  }
+  return out;
+}
+
+/** Every rule a value breaks, in field order (title, description, tags, category, publishAt, languages). */
 export function metadataViolations(m: VideoMetadata): MetadataViolation[] {
   const out: MetadataViolation[] = [];
   if (m.title.trim() === '') out.push({ rule: 'title_empty' });
@@ -78,6 +118,7 @@ export function metadataViolations(m: VideoMetadata): MetadataViolation[] {
     if (!/^\d{4}-\d{2}-\d{2}T/.test(m.publishAt) || Number.isNaN(Date.parse(m.publishAt)))
       out.push({ rule: 'publish_at_not_iso', publishAt: m.publishAt });
   }
+  out.push(...localizationViolations(m));
   return out;
 }
 
@@ -100,6 +141,16 @@ export function violationField(v: MetadataViolation): keyof VideoMetadata {
     case 'publish_at_needs_private':
     case 'publish_at_not_iso':
       return 'publishAt';
+    case 'default_language_invalid':
+    case 'localizations_need_default_language':
+      return 'defaultLanguage';
+    case 'localization_language_invalid':
+    case 'localization_title_empty':
+    case 'localization_title_too_long':
+    case 'localization_title_angle_brackets':
+    case 'localization_description_too_long':
+    case 'localization_description_angle_brackets':
+      return 'localizations';
     default:
       return assertNever(v);
   }
@@ -134,6 +185,32 @@ function issueMessage(v: MetadataViolation): string {
       return 'needs privacy "private"';
     case 'publish_at_not_iso':
       return `"${v.publishAt}" is not an ISO 8601 time`;
+    case 'default_language_invalid':
+      return v.problem;
+    case 'localizations_need_default_language':
+      return 'must be set when there are localizations (YouTube refuses them otherwise)';
+    default:
+      return localizationMessage(v);
+  }
+}
+
+/** The localization rules' wording, language first: `de: title is empty`. */
+export type LocalizationViolation = Extract<MetadataViolation, { language: string }>;
+
+export function localizationMessage(v: LocalizationViolation): string {
+  switch (v.rule) {
+    case 'localization_language_invalid':
+      return `${v.language}: ${v.problem}`;
+    case 'localization_title_empty':
+      return `${v.language}: title is empty`;
+    case 'localization_title_too_long':
+      return `${v.language}: title is ${v.chars} characters; at most ${metadataLimits.titleChars}`;
+    case 'localization_title_angle_brackets':
+      return `${v.language}: title may not contain < or >`;
+    case 'localization_description_too_long':
+      return `${v.language}: description is ${v.bytes} bytes; at most ${metadataLimits.descriptionBytes}`;
+    case 'localization_description_angle_brackets':
+      return `${v.language}: description may not contain < or >`;
     default:
       return assertNever(v);
   }

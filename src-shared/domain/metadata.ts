@@ -8,6 +8,13 @@ import { z } from 'zod';
 export const PrivacySchema = z.enum(['private', 'unlisted', 'public']);
 export type Privacy = z.infer<typeof PrivacySchema>;
 
+/** A title and description in another language (the video's `localizations` part). */
+export const LocalizationSchema = z.object({
+  title: z.string(),
+  description: z.string().default(''),
+});
+export type Localization = z.infer<typeof LocalizationSchema>;
+
 export const VideoMetadataSchema = z.object({
   title: z.string(),
   description: z.string().default(''),
@@ -19,5 +26,9 @@ export const VideoMetadataSchema = z.object({
   playlistId: z.string().nullable().default(null),
   madeForKids: z.boolean().default(false),
   containsSyntheticMedia: z.boolean().default(false),
+  /** BCP-47 language of title and description (snippet.defaultLanguage); needed with localizations. */
+  defaultLanguage: z.string().nullable().default(null),
+  /** BCP-47 tag -> title and description in that language. */
+  localizations: z.record(z.string(), LocalizationSchema).default({}),
 });
 export type VideoMetadata = z.infer<typeof VideoMetadataSchema>;

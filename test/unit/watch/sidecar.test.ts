@@ -123,6 +123,8 @@ describe('metadata limits', () => {
       playlistId: null,
       madeForKids: false,
       containsSyntheticMedia: false,
+      defaultLanguage: null,
+      localizations: {},
     };
     assert.deepEqual(metadataIssues({ ...base, description: 'é'.repeat(2500) }), []);
     assert.deepEqual(

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  LocalizationSchema,
+  PrivacySchema,
+  VideoMetadataSchema,
+  type VideoMetadata,
+} from '../domain/metadata.ts';
+import { ScheduleSpecSchema } from './schedule.ts';
+
+/**
+ * How a video gets its publish time from a preset or a folder: the channel's
+ * own schedule, or a rhythm of its own (slots are still per channel).
+ */
+export const ScheduleChoiceSchema = z.union([z.literal('channel'), ScheduleSpecSchema]);
+export type ScheduleChoice = z.infer<typeof ScheduleChoiceSchema>;
+
+/**
+ * A preset's fields: the sidecar's names, plus a footer appended to the
+ * description and a schedule. Every field is optional; what is missing comes
+ * from the next layer (see mergeMetadata).
+ */
+export const PresetFieldsSchema = z
+  .object({
+    descriptionFooter: z.string(),
+    tags: z.array(z.string()),
+    categoryId: z.string(),
+    playlistId: z.string().nullable(),
+    privacy: PrivacySchema,
+    madeForKids: z.boolean(),
+    containsSyntheticMedia: z.boolean(),
+    defaultLanguage: z.string().nullable(),
+    localizations: z.record(z.string(), LocalizationSchema),
+    schedule: ScheduleChoiceSchema.nullable(),
+  })
+  .partial()
+  .strict();
+export type PresetFields = z.infer<typeof PresetFieldsSchema>;
+
+export const presetNamePattern = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
+
+export const PresetSchema = z.object({
+  name: z.string().regex(presetNamePattern),
+  /** null: a global preset, offered for every channel. */
+  channelId: z.string().nullable(),
+  fields: PresetFieldsSchema,
+  updatedAt: z.string(),
+});
+export type Preset = z.infer<typeof PresetSchema>;
+
+/** Metadata fields a layer may set (a sidecar's, a folder template's, the user's own). */
+export type MetadataLayer = Partial<VideoMetadata>;
+
+/**
+ * The documented merge order: the preset first, then the sidecar, then the
+ * fields given explicitly (CLI flags, the form); a later layer replaces a
+ * field of an earlier one whole (tags included). The preset's footer is
+ * appended to the final description, after a blank line.
+ */
+export function mergeMetadata(layers: {
+  base?: MetadataLayer;
+  preset?: PresetFields | null;
+  sidecar?: MetadataLayer | null;
+  explicit?: MetadataLayer | null;
+}): VideoMetadata {
+  const { descriptionFooter, schedule: _schedule, ...presetFields } = layers.preset ?? {};
+  const merged = {
+    ...layers.base,
+    ...presetFields,
+    ...layers.sidecar,
+    ...layers.explicit,
+  };
+  const metadata = VideoMetadataSchema.parse({ title: '', ...merged });
+  if (descriptionFooter && descriptionFooter.trim() !== '')
+    metadata.description = withFooter(metadata.description, descriptionFooter);
+  return metadata;
+}
+
+export function withFooter(description: string, footer: string): string {
+  const body = description.trimEnd();
+  if (body.endsWith(footer.trim())) return description;
+  return body === '' ? footer.trim() : `${body}\n\n${footer.trim()}`;
+}
+
+/** The preset for a channel: its own of that name, else the global one. */
+export function pickPreset<P extends { name: string; channelId: string | null }>(
+  presets: readonly P[],
+  name: string,
+  channelId: string | null,
+): P | undefined {
+  return (
+    presets.find((p) => p.name === name && p.channelId !== null && p.channelId === channelId) ??
+    presets.find((p) => p.name === name && p.channelId === null)
+  );
+}
