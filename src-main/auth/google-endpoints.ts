@@ -35,4 +35,6 @@ export function googleEndpoints(baseUrl: string | null): GoogleEndpoints {
 export const YOUTUBE_SCOPES = [
   'https://www.googleapis.com/auth/youtube.upload',
   'https://www.googleapis.com/auth/youtube',
+  // captions.insert accepts only youtube.force-ssl (or youtubepartner), not youtube.
+  'https://www.googleapis.com/auth/youtube.force-ssl',
 ] as const;

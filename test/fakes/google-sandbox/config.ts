@@ -18,6 +18,8 @@ export interface SandboxConfig {
   uploadSessionLifetimeSec: number;
   maxUploadBytes: number;
   thumbnailMaxBytes: number;
+  /** captions.insert media limit (the reference: 100MB; the discovery document: 104857600). */
+  captionMaxBytes: number;
   /** After a dropped connection the sandbox keeps received bytes rounded down to this. */
   persistGranularity: number;
 }
@@ -28,7 +30,8 @@ export type CostedMethod =
   | 'playlists.list'
   | 'thumbnails.set'
   | 'playlistItems.insert'
-  | 'videos.update';
+  | 'videos.update'
+  | 'captions.insert';
 
 export const CHUNK_MULTIPLE = 262_144;
 
@@ -50,10 +53,12 @@ export function defaultConfig(): SandboxConfig {
       'thumbnails.set': 50,
       'playlistItems.insert': 50,
       'videos.update': 50,
+      'captions.insert': 400,
     },
     uploadSessionLifetimeSec: 7 * 24 * 3600,
     maxUploadBytes: 274_877_906_944,
     thumbnailMaxBytes: 2 * 1024 * 1024,
+    captionMaxBytes: 104_857_600,
     persistGranularity: CHUNK_MULTIPLE,
   };
 }

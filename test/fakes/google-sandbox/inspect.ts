@@ -18,6 +18,8 @@ export interface VideoInspection {
   publishedAt: string;
   thumbnail: { byteLength: number; sha256: string; contentType: string } | null;
   playlistIds: string[];
+  localizations: StoredVideo['localizations'];
+  captions: StoredVideo['captions'];
 }
 
 export interface GrantInspection {
@@ -96,6 +98,8 @@ export function inspectVideo(ctx: SandboxContext, v: StoredVideo): VideoInspecti
     playlistIds: [...ctx.world.playlists.values()]
       .filter((p) => p.items.some((i) => i.videoId === v.id))
       .map((p) => p.id),
+    localizations: structuredClone(v.localizations),
+    captions: structuredClone(v.captions),
   };
 }
 

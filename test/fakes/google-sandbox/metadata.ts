@@ -1,4 +1,5 @@
-import type { VideoSnippet, VideoStatus } from './world.ts';
+import tags from 'language-tags';
+import type { StoredLocalization, VideoSnippet, VideoStatus } from './world.ts';
 
 export interface MetadataProblem {
   reason: string;
@@ -50,6 +51,11 @@ export const problems = {
     reason: 'invalidVideoMetadata',
     message: 'The request metadata is invalid.',
   },
+  defaultLanguageNotSet: {
+    reason: 'defaultLanguageNotSet',
+    message:
+      'The API request is trying to add localized video details without specifying the default language of the video details.',
+  },
 } satisfies Record<string, MetadataProblem>;
 
 /**
@@ -61,6 +67,24 @@ export function youtubeTagsLength(tags: string[]): number {
   return chars + Math.max(0, tags.length - 1);
 }
 
+/**
+ * A language YouTube takes: a registered BCP-47 tag. An unknown code answers
+ * invalidVideoMetadata (seen in public reports; the error table is silent).
+ */
+export function isLanguage(tag: unknown): tag is string {
+  return typeof tag === 'string' && tag !== '' && tags.check(tag);
+}
+
+const titleOk = (title: unknown): title is string =>
+  typeof title === 'string' &&
+  title.trim() !== '' &&
+  [...title].length <= 100 &&
+  !/[<>]/.test(title);
+const descriptionOk = (description: unknown): description is string =>
+  typeof description === 'string' &&
+  Buffer.byteLength(description, 'utf8') <= 5000 &&
+  !/[<>]/.test(description);
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -70,19 +94,8 @@ export function validateSnippet(
 ): VideoSnippet | MetadataProblem {
   if (!isObject(raw)) return problems.invalidTitle;
   const { title, description = '', tags = [], categoryId, defaultLanguage } = raw;
-  if (
-    typeof title !== 'string' ||
-    title.trim() === '' ||
-    [...title].length > 100 ||
-    /[<>]/.test(title)
-  )
-    return problems.invalidTitle;
-  if (
-    typeof description !== 'string' ||
-    Buffer.byteLength(description, 'utf8') > 5000 ||
-    /[<>]/.test(description)
-  )
-    return problems.invalidDescription;
+  if (!titleOk(title)) return problems.invalidTitle;
+  if (!descriptionOk(description)) return problems.invalidDescription;
   if (
     !Array.isArray(tags) ||
     tags.some((t) => typeof t !== 'string') ||
@@ -102,11 +115,40 @@ export function validateSnippet(
     tags: tags as string[],
     categoryId: (categoryId as string | undefined) ?? '22',
   };
-  if (typeof defaultLanguage === 'string') snippet.defaultLanguage = defaultLanguage;
+  if (defaultLanguage !== undefined && defaultLanguage !== null) {
+    if (!isLanguage(defaultLanguage)) return problems.invalidVideoMetadata;
+    snippet.defaultLanguage = defaultLanguage;
+  }
   return snippet;
 }
 
-export function validateStatus(raw: unknown): VideoStatus | MetadataProblem {
+/**
+ * The `localizations` part: BCP-47 keys, each with the snippet's own title
+ * and description rules; refused without snippet.defaultLanguage.
+ */
+export function validateLocalizations(
+  raw: unknown,
+  snippet: VideoSnippet,
+): Record<string, StoredLocalization> | MetadataProblem {
+  if (raw === undefined || raw === null) return {};
+  if (!isObject(raw)) return problems.invalidVideoMetadata;
+  const out: Record<string, StoredLocalization> = {};
+  const entries = Object.entries(raw);
+  if (entries.length > 0 && !snippet.defaultLanguage) return problems.defaultLanguageNotSet;
+  for (const [language, value] of entries) {
+    if (!isLanguage(language) || !isObject(value)) return problems.invalidVideoMetadata;
+    const { title, description = '' } = value;
+    if (!titleOk(title)) return problems.invalidTitle;
+    if (!descriptionOk(description)) return problems.invalidDescription;
+    out[language] = { title, description };
+  }
+  return out;
+}
+
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `everPublished`: on videos.update, publishAt only for a video that was never public or unlisted. */
+export function validateStatus(raw: unknown, everPublished = false): VideoStatus | MetadataProblem {
   if (raw === undefined) raw = {};
   if (!isObject(raw)) return problems.invalidVideoMetadata;
   const privacyStatus = raw.privacyStatus ?? 'public';
@@ -123,8 +165,10 @@ export function validateStatus(raw: unknown): VideoStatus | MetadataProblem {
     // Scheduling only exists for private videos; a past time publishes at once.
     if (
       typeof raw.publishAt !== 'string' ||
+      !isoTime.test(raw.publishAt) ||
       Number.isNaN(Date.parse(raw.publishAt)) ||
-      privacyStatus !== 'private'
+      privacyStatus !== 'private' ||
+      everPublished
     )
       return problems.invalidPublishAt;
     status.publishAt = new Date(Date.parse(raw.publishAt)).toISOString();

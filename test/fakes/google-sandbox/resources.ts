@@ -54,12 +54,13 @@ export function videoResource(
       madeForKids: video.status.selfDeclaredMadeForKids ?? false,
     };
   if (parts.includes('recordingDetails')) body.recordingDetails = video.recordingDetails ?? {};
+  if (parts.includes('localizations')) body.localizations = video.localizations;
   if (parts.includes('contentDetails'))
     body.contentDetails = {
       duration: 'P0D',
       dimension: '2d',
       definition: 'hd',
-      caption: 'false',
+      caption: video.captions.length > 0 ? 'true' : 'false',
       licensedContent: false,
       projection: 'rectangular',
     };

@@ -3,6 +3,7 @@ import { sendApiError } from './errors.ts';
 import { discardBody, type Exchange } from './http-io.ts';
 import { handleAuthorize, handleConsent } from './oauth-authorize.ts';
 import { handleRevoke, handleToken } from './oauth-token.ts';
+import { handleCaptionsInsert } from './captions.ts';
 import { handleThumbnailSet } from './thumbnails.ts';
 import { handleUploadSession } from './upload-session.ts';
 import { handleUploadStart } from './upload-start.ts';
@@ -29,6 +30,7 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
     PUT: handleUploadSession,
   },
   '/upload/youtube/v3/thumbnails/set': { POST: handleThumbnailSet },
+  '/upload/youtube/v3/captions': { POST: handleCaptionsInsert },
 };
 
 export async function routeRequest(ctx: SandboxContext, ex: Exchange): Promise<void> {

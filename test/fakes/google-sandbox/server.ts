@@ -134,7 +134,8 @@ export async function startGoogleSandbox(
       const grant = oauth.createGrant({
         clientId: client.clientId,
         channelId,
-        scopes: scopes ?? [YOUTUBE, `${YOUTUBE}.upload`],
+        // What Dropline asks for at sign-in (youtube.force-ssl for captions).
+        scopes: scopes ?? [YOUTUBE, `${YOUTUBE}.upload`, `${YOUTUBE}.force-ssl`],
         offline: true,
         forceConsent: true,
       });

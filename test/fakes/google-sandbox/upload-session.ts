@@ -68,6 +68,9 @@ async function complete(ctx: SandboxContext, session: UploadSession): Promise<St
     // Unaudited API projects: every upload is locked private, whatever was asked.
     status: lockedPrivate ? { ...session.status, privacyStatus: 'private' } : session.status,
     recordingDetails: session.recordingDetails,
+    localizations: session.localizations,
+    captions: [],
+    everPublished: !lockedPrivate && session.status.privacyStatus !== 'private',
     lockedPrivate,
     byteLength: session.received,
     sha256: await sha256Of(session.filePath),

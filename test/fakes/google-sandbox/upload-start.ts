@@ -4,7 +4,7 @@ import { affordOrReject, authenticate, requireParts, scopeSets } from './api-aut
 import type { SandboxContext } from './context.ts';
 import { sendApiError } from './errors.ts';
 import { BodyTooLargeError, discardBody, readBody, type Exchange } from './http-io.ts';
-import { isProblem, validateSnippet, validateStatus } from './metadata.ts';
+import { isProblem, validateLocalizations, validateSnippet, validateStatus } from './metadata.ts';
 import { newId, type UploadSession } from './world.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -94,6 +94,11 @@ export async function handleUploadStart(ctx: SandboxContext, ex: Exchange): Prom
   if (isProblem(snippet)) return reject(400, snippet.reason, snippet.message);
   const status = validateStatus(parts.includes('status') ? resource.status : undefined);
   if (isProblem(status)) return reject(400, status.reason, status.message);
+  const localizations = validateLocalizations(
+    parts.includes('localizations') ? resource.localizations : undefined,
+    snippet,
+  );
+  if (isProblem(localizations)) return reject(400, localizations.reason, localizations.message);
 
   ctx.quota.charge(caller.projectId, 'videos.insert');
   const id = newId(32);
@@ -107,6 +112,7 @@ export async function handleUploadStart(ctx: SandboxContext, ex: Exchange): Prom
     recordingDetails: parts.includes('recordingDetails')
       ? (resource.recordingDetails as Record<string, unknown> | undefined)
       : undefined,
+    localizations,
     declaredLength,
     contentType,
     received: 0,

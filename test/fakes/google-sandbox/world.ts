@@ -9,6 +9,23 @@ export interface StoredThumbnail {
   setAt: number;
 }
 
+export interface StoredLocalization {
+  title: string;
+  description: string;
+}
+
+export interface StoredCaption {
+  id: string;
+  videoId: string;
+  language: string;
+  name: string;
+  isDraft: boolean;
+  byteLength: number;
+  sha256: string;
+  contentType: string;
+  lastUpdated: string;
+}
+
 export interface VideoSnippet {
   title: string;
   description: string;
@@ -35,6 +52,10 @@ export interface StoredVideo {
   snippet: VideoSnippet;
   status: VideoStatus;
   recordingDetails?: Record<string, unknown>;
+  localizations: Record<string, StoredLocalization>;
+  captions: StoredCaption[];
+  /** Once public or unlisted, publishAt can no longer be set (videos.update reference). */
+  everPublished: boolean;
   /** True when an unaudited project forced the video private. */
   lockedPrivate: boolean;
   byteLength: number;
@@ -53,6 +74,7 @@ export interface UploadSession {
   snippet: VideoSnippet;
   status: VideoStatus;
   recordingDetails?: Record<string, unknown>;
+  localizations: Record<string, StoredLocalization>;
   declaredLength: number | null;
   contentType: string;
   received: number;

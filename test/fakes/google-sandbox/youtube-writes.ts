@@ -2,7 +2,7 @@ import { affordOrReject, authenticate, requireParts, scopeSets } from './api-aut
 import type { SandboxContext } from './context.ts';
 import { sendApiError } from './errors.ts';
 import { readBody, sendJson, type Exchange } from './http-io.ts';
-import { isProblem, validateSnippet, validateStatus } from './metadata.ts';
+import { isProblem, validateLocalizations, validateSnippet, validateStatus } from './metadata.ts';
 import type { QuotaMethod } from './quota.ts';
 import { playlistItemResource, videoResource } from './resources.ts';
 import { newId } from './world.ts';
@@ -33,7 +33,12 @@ function begin(ctx: SandboxContext, ex: Exchange, method: QuotaMethod, allowedPa
 
 /** PUT /youtube/v3/videos?part=...: each part sent replaces the stored one whole. */
 export async function handleVideosUpdate(ctx: SandboxContext, ex: Exchange): Promise<void> {
-  const started = begin(ctx, ex, 'videos.update', ['snippet', 'status', 'recordingDetails']);
+  const started = begin(ctx, ex, 'videos.update', [
+    'snippet',
+    'status',
+    'recordingDetails',
+    'localizations',
+  ]);
   if (!started) return;
   const { caller, parts, reject } = started;
   const body = await readResource(ex);
@@ -57,12 +62,21 @@ export async function handleVideosUpdate(ctx: SandboxContext, ex: Exchange): Pro
     ? validateSnippet(body.snippet, 'update')
     : video.snippet;
   if (isProblem(snippet)) return reject(400, snippet.reason, snippet.message, 'youtube.video');
-  const status = parts.includes('status') ? validateStatus(body.status) : video.status;
+  const status = parts.includes('status')
+    ? validateStatus(body.status, video.everPublished)
+    : video.status;
   if (isProblem(status)) return reject(400, status.reason, status.message, 'youtube.video');
+  const localizations = parts.includes('localizations')
+    ? validateLocalizations(body.localizations, snippet)
+    : video.localizations;
+  if (isProblem(localizations))
+    return reject(400, localizations.reason, localizations.message, 'youtube.video');
   ctx.quota.charge(caller.projectId, 'videos.update');
   video.snippet = snippet;
   // A video locked private by an unaudited project stays private.
   video.status = video.lockedPrivate ? { ...status, privacyStatus: 'private' } : status;
+  if (video.status.privacyStatus !== 'private') video.everPublished = true;
+  video.localizations = localizations;
   if (parts.includes('recordingDetails'))
     video.recordingDetails = (body.recordingDetails as Record<string, unknown>) ?? {};
   sendJson(ex.res, 200, videoResource(video, parts, ctx.baseUrl, caller.channel.seed.title));

@@ -67,6 +67,7 @@ export async function startStrictServer(): Promise<StrictServer> {
   const scopes = [
     'https://www.googleapis.com/auth/youtube.upload',
     'https://www.googleapis.com/auth/youtube',
+    'https://www.googleapis.com/auth/youtube.force-ssl',
   ];
   MapAdapter.stores.clear();
   const base = {
