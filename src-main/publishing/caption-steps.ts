@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import type { JobCaption } from '../../src-shared/domain/job.ts';
-import { captionLimits } from '../../src-shared/publishing/captions.ts';
+import { captionLimits } from '../../src-shared/watch/captions.ts';
 import { baseName } from '../../src-shared/watch/file-kinds.ts';
 import type { Notices } from '../notices/notices.ts';
 import type { JobPatch, JobRecord } from '../uploads/job-repository.ts';

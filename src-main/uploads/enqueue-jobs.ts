@@ -5,7 +5,7 @@ import { AppError } from '../../src-shared/api/errors.ts';
 import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import type { JobCaption } from '../../src-shared/domain/job.ts';
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
-import { captionProblem } from '../../src-shared/publishing/captions.ts';
+import { captionProblem } from '../../src-shared/watch/captions.ts';
 import { metadataWarnings } from '../../src-shared/publishing/warnings.ts';
 import type { Db } from '../db/database.ts';
 import { fingerprint, type Fingerprint } from './file-fingerprint.ts';

@@ -5,7 +5,7 @@ import type { DropItemSchema, DropResultSchema } from '../../src-shared/api/fold
 import { metadataIssues } from '../../src-shared/domain/metadata-limits.ts';
 import { classifyName } from '../../src-shared/watch/file-kinds.ts';
 import type { Clock } from '../base/clock.ts';
-import type { UploadEnqueuer } from '../uploads/upload-request.ts';
+import type { SlotPlanner, UploadEnqueuer } from '../uploads/upload-request.ts';
 import { fingerprintFile } from './fingerprint.ts';
 import type { WatchRepository } from './watch-repository.ts';
 
@@ -24,11 +24,24 @@ export class DropService {
   readonly #repo: WatchRepository;
   readonly #enqueuer: UploadEnqueuer;
   readonly #clock: Clock;
+  readonly #slots: SlotPlanner | null;
 
-  constructor(repo: WatchRepository, enqueuer: UploadEnqueuer, clock: Clock) {
+  constructor(
+    repo: WatchRepository,
+    enqueuer: UploadEnqueuer,
+    clock: Clock,
+    slots: SlotPlanner | null = null,
+  ) {
     this.#repo = repo;
     this.#enqueuer = enqueuer;
     this.#clock = clock;
+    this.#slots = slots;
+  }
+
+  /** A dropped video takes the channel's next free slot when the channel has a schedule. */
+  #scheduled(item: DropItem, channelId: string): boolean {
+    if (!item.schedule || item.metadata.publishAt !== null || !this.#slots) return false;
+    return this.#slots.nextSlot(channelId, 'channel', this.#clock.now()) !== null;
   }
 
   async queue(items: DropItem[]): Promise<DropResult[]> {
@@ -107,15 +120,16 @@ export class DropService {
         repo.hasFingerprint(c, print.size, print.hash),
       );
       const channels = item.channelIds.filter((c) => !alreadyQueued.includes(c));
-      const jobIds = channels.length
-        ? this.#enqueuer.enqueue({
-            file,
-            channelIds: channels,
-            metadata: item.metadata,
-            thumbnail,
-            source: { kind: 'ui' },
-          })
-        : [];
+      const jobIds = channels.flatMap((channelId) =>
+        this.#enqueuer.enqueue({
+          file,
+          channelIds: [channelId],
+          metadata: item.metadata,
+          thumbnail,
+          source: { kind: 'ui' },
+          schedule: this.#scheduled(item, channelId) ? 'channel' : null,
+        }),
+      );
       channels.forEach((channelId, i) =>
         repo.addFingerprint({
           channelId,

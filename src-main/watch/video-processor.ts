@@ -1,26 +1,49 @@
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { WatchProblem } from '../../src-shared/domain/watched-folder.ts';
 import { classifyName, dirName, isTemporaryName, stem } from '../../src-shared/watch/file-kinds.ts';
-import { pairFiles } from '../../src-shared/watch/pairing.ts';
-import { templateValues } from '../../src-shared/watch/template.ts';
+import { pairFiles, type CaptionMatch } from '../../src-shared/watch/pairing.ts';
+import { captionProblem } from '../../src-shared/watch/captions.ts';
+import { templateValues, type TemplateValues } from '../../src-shared/watch/template.ts';
+import type { PresetFields, ScheduleChoice } from '../../src-shared/publishing/preset.ts';
 import type { Clock } from '../base/clock.ts';
-import type { UploadEnqueuer } from '../uploads/upload-request.ts';
+import type { SlotPlanner, UploadEnqueuer } from '../uploads/upload-request.ts';
+import type { SidecarResult } from './sidecar.ts';
 import { composeMetadata } from './compose-metadata.ts';
 import { fingerprintFile } from './fingerprint.ts';
 import { parseSidecar } from './sidecar.ts';
 import type { VideoProbe } from './video-probe.ts';
 import type { FileRecord, FolderRecord, WatchRepository } from './watch-repository.ts';
 
+/** Finds a folder's preset for a channel (its own of that name, else the global one). */
+export interface PresetFinder {
+  find(name: string, channelId: string | null): { name: string; fields: PresetFields } | null;
+}
+
 export interface ProcessorDeps {
   repo: WatchRepository;
   enqueuer: UploadEnqueuer;
   clock: Clock;
   probe: VideoProbe | null;
+  presets?: PresetFinder;
+  slots?: SlotPlanner;
 }
+
+/** What one channel's job of a video gets. */
+interface ChannelPlan {
+  channelId: string;
+  metadata: VideoMetadata;
+  schedule: ScheduleChoice | null;
+}
+
+type Sidecar = { file: string; result: SidecarResult } | null;
+
+type Prepared =
+  | { ok: true; plans: ChannelPlan[]; captions: { file: string; language: string }[] }
+  | { ok: false; problem: WatchProblem };
 
 /** What became of a stable video; `retryInMs` asks the gate to look again later. */
 export type ProcessOutcome =
@@ -63,7 +86,8 @@ export class VideoProcessor {
         continue;
       }
       const kind = classifyName(name);
-      if (kind !== 'image' && kind !== 'sidecar' && kind !== 'video') continue;
+      if (kind !== 'image' && kind !== 'sidecar' && kind !== 'video' && kind !== 'caption')
+        continue;
       companions.push(prefix + name);
       if (kind === 'video') continue;
       const s = await stat(join(absDir, name)).catch(() => null);
@@ -196,32 +220,27 @@ export class VideoProcessor {
         mtimeMs: print.mtimeMs,
         n,
       });
-    const checked = composeMetadata(folder.template, valuesFor(0), sidecar);
-    if (!checked.ok)
-      return wait({ code: 'invalid_sidecar', message: checked.message, candidates: [] });
+    const captions = paired?.captions ?? [];
+    const checked = this.#prepare(folder, channels, sidecar, captions, valuesFor(0));
+    if (!checked.ok) return wait(checked.problem);
 
     // The jobs, their fingerprints and the file's state commit together: a crash leaves all or none.
     const jobIds = repo.db.transaction(() => {
-      const composed = composeMetadata(
-        folder.template,
-        valuesFor(repo.nextCounter(folder.id)),
-        sidecar,
-      );
-      if (!composed.ok) throw new Error(composed.message);
-      const ids = this.#enqueueWithFingerprints(
+      const prepared = this.#prepare(
         folder,
-        abs,
         channels,
-        composed.metadata,
-        thumbnail,
-        print,
+        sidecar,
+        captions,
+        valuesFor(repo.nextCounter(folder.id)),
       );
+      if (!prepared.ok) throw new Error(prepared.problem.message);
+      const ids = this.#enqueueWithFingerprints(folder, abs, prepared, thumbnail, print);
       repo.saveFile({
         ...record,
         state: 'queued',
         problem: null,
         thumbnail,
-        title: composed.metadata.title,
+        title: prepared.plans[0]?.metadata.title ?? null,
         jobIds: [...record.jobIds, ...ids],
         updatedAt: this.#now(),
       });
@@ -230,23 +249,80 @@ export class VideoProcessor {
     return { kind: 'queued', jobIds };
   }
 
+  /**
+   * Each channel's metadata (template, then the folder's preset for that
+   * channel, then the sidecar), its schedule, and the captions; or the
+   * problem the video waits on.
+   */
+  #prepare(
+    folder: FolderRecord,
+    channels: string[],
+    sidecar: Sidecar,
+    found: CaptionMatch[],
+    values: TemplateValues,
+  ): Prepared {
+    const wait = (code: WatchProblem['code'], message: string): Prepared => ({
+      ok: false,
+      problem: { code, message, candidates: [] },
+    });
+    const plans: ChannelPlan[] = [];
+    for (const channelId of channels) {
+      const preset = folder.preset
+        ? (this.#deps.presets?.find(folder.preset, channelId) ?? null)
+        : null;
+      if (folder.preset && !preset)
+        return wait(
+          'unknown_preset',
+          `The folder uses preset "${folder.preset}", which does not exist for channel ${channelId}; create it or change the folder's preset.`,
+        );
+      const composed = composeMetadata(folder.template, values, sidecar, preset);
+      if (!composed.ok) return wait('invalid_sidecar', composed.message);
+      const schedule = folder.schedule ?? preset?.fields.schedule ?? null;
+      if (schedule !== null) {
+        const slot =
+          this.#deps.slots?.nextSlot(channelId, schedule, this.#deps.clock.now()) ?? null;
+        if (slot === null)
+          return wait(
+            'no_schedule',
+            schedule === 'channel'
+              ? `The folder publishes on its channels' schedules, but channel ${channelId} has none; set one (dropline schedule set ${channelId} --rrule ... --tz ...), then retry.`
+              : `The schedule of preset "${folder.preset}" has no slot after now; fix it, then retry.`,
+          );
+      }
+      plans.push({ channelId, metadata: composed.metadata, schedule });
+    }
+    const captions: { file: string; language: string }[] = [];
+    for (const c of found) {
+      const language = c.language ?? plans[0]?.metadata.defaultLanguage ?? null;
+      const file = join(folder.path, c.path);
+      const size = statSync(file, { throwIfNoEntry: false });
+      const problem = captionProblem({ file, language }, size?.isFile() ? size.size : null);
+      if (problem) return wait('invalid_caption', `${problem}.`);
+      captions.push({ file, language: language as string });
+    }
+    return { ok: true, plans, captions };
+  }
+
   /** Queues one job per channel and records each (content, channel) fingerprint; call inside a transaction. */
   #enqueueWithFingerprints(
     folder: FolderRecord,
     abs: string,
-    channelIds: string[],
-    metadata: VideoMetadata,
+    prepared: Extract<Prepared, { ok: true }>,
     thumbnail: string | null,
     print: { size: number; mtimeMs: number; hash: string },
   ): string[] {
-    const ids = this.#deps.enqueuer.enqueue({
-      file: abs,
-      channelIds,
-      metadata,
-      thumbnail: thumbnail ? join(folder.path, thumbnail) : null,
-      source: { kind: 'watch', folderId: folder.id },
-    });
-    channelIds.forEach((channelId, i) =>
+    const ids = prepared.plans.flatMap((plan) =>
+      this.#deps.enqueuer.enqueue({
+        file: abs,
+        channelIds: [plan.channelId],
+        metadata: plan.metadata,
+        thumbnail: thumbnail ? join(folder.path, thumbnail) : null,
+        source: { kind: 'watch', folderId: folder.id },
+        captions: prepared.captions,
+        schedule: plan.schedule,
+      }),
+    );
+    prepared.plans.forEach(({ channelId }, i) =>
       this.#deps.repo.addFingerprint({
         channelId,
         size: print.size,
@@ -303,26 +379,18 @@ export class VideoProcessor {
         }
       : null;
     return repo.db.transaction(() => {
-      const composed = composeMetadata(
-        folder.template,
-        { ...values, n: String(repo.nextCounter(folder.id)) },
-        sidecar,
-      );
-      if (!composed.ok) throw new Error(composed.message);
-      const ids = this.#enqueueWithFingerprints(
-        folder,
-        abs,
-        folder.channelIds,
-        composed.metadata,
-        file.thumbnail,
-        print,
-      );
+      const prepared = this.#prepare(folder, folder.channelIds, sidecar, paired?.captions ?? [], {
+        ...values,
+        n: String(repo.nextCounter(folder.id)),
+      });
+      if (!prepared.ok) throw new Error(prepared.problem.message);
+      const ids = this.#enqueueWithFingerprints(folder, abs, prepared, file.thumbnail, print);
       repo.saveFile({
         ...file,
         state: 'queued',
         problem: null,
         contentHash: print.hash,
-        title: composed.metadata.title,
+        title: prepared.plans[0]?.metadata.title ?? null,
         jobIds: [...file.jobIds, ...ids],
         updatedAt: this.#now(),
       });

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { ScheduleChoiceSchema, type ScheduleChoice } from '../../src-shared/publishing/preset.ts';
 import {
   FolderTemplateSchema,
   WatchProblemSchema,
@@ -19,6 +20,8 @@ export interface FolderRecord {
   polling: boolean;
   stabilityMs: number;
   createdAt: string;
+  preset: string | null;
+  schedule: ScheduleChoice | null;
 }
 
 export interface FileRecord {
@@ -48,6 +51,8 @@ interface FolderRow {
   polling: number;
   stability_ms: number;
   created_at: string;
+  preset: string | null;
+  schedule: string | null;
 }
 
 interface FileRow {
@@ -77,6 +82,8 @@ function toFolder(row: FolderRow): FolderRecord {
     polling: row.polling === 1,
     stabilityMs: row.stability_ms,
     createdAt: row.created_at,
+    preset: row.preset,
+    schedule: row.schedule === null ? null : ScheduleChoiceSchema.parse(JSON.parse(row.schedule)),
   };
 }
 
@@ -139,11 +146,11 @@ export class WatchRepository {
   saveFolder(f: FolderRecord): void {
     this.db
       .prepare(
-        `INSERT INTO watched_folders (id, path, channel_ids, template, recursive, enabled, polling, stability_ms, created_at)
-         VALUES (@id, @path, @channelIds, @template, @recursive, @enabled, @polling, @stabilityMs, @createdAt)
+        `INSERT INTO watched_folders (id, path, channel_ids, template, recursive, enabled, polling, stability_ms, created_at, preset, schedule)
+         VALUES (@id, @path, @channelIds, @template, @recursive, @enabled, @polling, @stabilityMs, @createdAt, @preset, @schedule)
          ON CONFLICT(id) DO UPDATE SET channel_ids = excluded.channel_ids, template = excluded.template,
            recursive = excluded.recursive, enabled = excluded.enabled, polling = excluded.polling,
-           stability_ms = excluded.stability_ms`,
+           stability_ms = excluded.stability_ms, preset = excluded.preset, schedule = excluded.schedule`,
       )
       .run({
         ...f,
@@ -152,6 +159,7 @@ export class WatchRepository {
         recursive: f.recursive ? 1 : 0,
         enabled: f.enabled ? 1 : 0,
         polling: f.polling ? 1 : 0,
+        schedule: f.schedule === null ? null : JSON.stringify(f.schedule),
       });
   }
 

@@ -17,9 +17,9 @@ import { unknownVariables } from '../../src-shared/watch/template.ts';
 import type { Clock } from '../base/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
-import type { UploadEnqueuer } from '../uploads/upload-request.ts';
+import type { SlotPlanner, UploadEnqueuer } from '../uploads/upload-request.ts';
 import { FolderRuntime } from './folder-runtime.ts';
-import { VideoProcessor } from './video-processor.ts';
+import { VideoProcessor, type PresetFinder } from './video-processor.ts';
 import type { VideoProbe } from './video-probe.ts';
 import { toWatchItem, type FileRecord, type WatchRepository } from './watch-repository.ts';
 
@@ -31,9 +31,13 @@ export interface WatchServiceDeps {
   events: EventHub;
   probe: VideoProbe | null;
   presenceCheckMs?: number;
+  presets?: PresetFinder;
+  slots?: SlotPlanner;
 }
 
-type AddInput = z.output<typeof FolderAddInputSchema>;
+type AddOutput = z.output<typeof FolderAddInputSchema>;
+type AddInput = Omit<AddOutput, 'preset' | 'schedule'> &
+  Partial<Pick<AddOutput, 'preset' | 'schedule'>>;
 type UpdateInput = z.output<typeof FolderUpdateInputSchema>;
 
 const notFound = (what: string) => new AppError('not_found', `${what} is not known.`);
@@ -99,6 +103,8 @@ export class WatchService {
       polling: input.polling,
       stabilityMs: Math.round(input.stabilitySeconds * 1000),
       createdAt: new Date(this.#deps.clock.now()).toISOString(),
+      preset: input.preset ?? null,
+      schedule: input.schedule ?? null,
     });
     await this.#launch(id, true).ready;
     this.#changed();
@@ -121,6 +127,8 @@ export class WatchService {
         input.stabilitySeconds === undefined
           ? folder.stabilityMs
           : Math.round(input.stabilitySeconds * 1000),
+      preset: input.preset === undefined ? folder.preset : input.preset,
+      schedule: input.schedule === undefined ? folder.schedule : input.schedule,
     });
     await this.#runtimes.get(folder.id)?.stop();
     await this.#launch(folder.id, false).ready;
@@ -236,6 +244,8 @@ export class WatchService {
       enabled: folder.enabled,
       polling: folder.polling,
       stabilitySeconds: folder.stabilityMs / 1000,
+      preset: folder.preset,
+      schedule: folder.schedule,
       status: this.#runtimes.get(id)?.status ?? 'paused',
       counts: { offered: counts.offered, waiting: counts.waiting, queued: counts.queued },
       createdAt: folder.createdAt,

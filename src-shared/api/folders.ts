@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.ts';
 import { VideoMetadataSchema } from '../domain/metadata.ts';
+import { ScheduleChoiceSchema } from '../publishing/preset.ts';
 import {
   FolderTemplateSchema,
   WatchItemSchema,
@@ -20,6 +21,8 @@ export const FolderAddInputSchema = z
     polling: z.boolean().default(false),
     enabled: z.boolean().default(true),
     stabilitySeconds: z.number().min(0.05).max(3600).default(30),
+    preset: z.string().min(1).nullable().default(null),
+    schedule: ScheduleChoiceSchema.nullable().default(null),
   })
   .strict();
 
@@ -32,6 +35,8 @@ export const FolderUpdateInputSchema = z
     polling: z.boolean().optional(),
     enabled: z.boolean().optional(),
     stabilitySeconds: z.number().min(0.05).max(3600).optional(),
+    preset: z.string().min(1).nullable().optional(),
+    schedule: ScheduleChoiceSchema.nullable().optional(),
   })
   .strict();
 
@@ -57,6 +62,8 @@ export const DropItemSchema = z
     thumbnailPath: z.string().nullable().default(null),
     channelIds: ChannelIds,
     metadata: VideoMetadataSchema,
+    /** Take each channel's next free schedule slot when it has a schedule (and no publishAt is given). */
+    schedule: z.boolean().default(true),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PrivacySchema } from './metadata.ts';
+import { ScheduleChoiceSchema } from './schedule-spec.ts';
 
 /**
  * A folder's default metadata. Text fields may use the variables of
@@ -32,6 +33,10 @@ export const WatchedFolderSchema = z.object({
   polling: z.boolean(),
   /** How long size and mtime must stay unchanged before a video is taken. */
   stabilitySeconds: z.number().min(0.05).max(3600),
+  /** A preset applied under each video's sidecar (template, then preset, then sidecar). */
+  preset: z.string().nullable().default(null),
+  /** 'channel': each video takes its channel's next free slot; null: no schedule. */
+  schedule: ScheduleChoiceSchema.nullable().default(null),
   status: FolderStatusSchema,
   counts: z.object({
     offered: z.number().int(),
@@ -53,7 +58,15 @@ export const WatchItemStateSchema = z.enum(['offered', 'waiting', 'queued', 'ski
 export type WatchItemState = z.infer<typeof WatchItemStateSchema>;
 
 export const WatchProblemSchema = z.object({
-  code: z.enum(['ambiguous_thumbnail', 'ambiguous_sidecar', 'invalid_sidecar', 'unreadable_video']),
+  code: z.enum([
+    'ambiguous_thumbnail',
+    'ambiguous_sidecar',
+    'invalid_sidecar',
+    'unreadable_video',
+    'invalid_caption',
+    'no_schedule',
+    'unknown_preset',
+  ]),
   message: z.string(),
   /** For ambiguity: the files the user can choose between. */
   candidates: z.array(z.string()).default([]),

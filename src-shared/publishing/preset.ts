@@ -5,14 +5,9 @@ import {
   VideoMetadataSchema,
   type VideoMetadata,
 } from '../domain/metadata.ts';
-import { ScheduleSpecSchema } from './schedule.ts';
+import { ScheduleChoiceSchema, type ScheduleChoice } from '../domain/schedule-spec.ts';
 
-/**
- * How a video gets its publish time from a preset or a folder: the channel's
- * own schedule, or a rhythm of its own (slots are still per channel).
- */
-export const ScheduleChoiceSchema = z.union([z.literal('channel'), ScheduleSpecSchema]);
-export type ScheduleChoice = z.infer<typeof ScheduleChoiceSchema>;
+export { ScheduleChoiceSchema, type ScheduleChoice };
 
 /**
  * A preset's fields: the sidecar's names, plus a footer appended to the

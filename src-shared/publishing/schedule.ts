@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ScheduleSpecSchema, type ScheduleSpec } from '../domain/schedule-spec.ts';
 import { RRule, type RRuleOptions } from './rrule-interop.ts';
 import {
   floating,
@@ -9,25 +9,10 @@ import {
   type WallTime,
 } from './zoned-time.ts';
 
-/**
- * A publishing rhythm: an RFC 5545 recurrence rule (without DTSTART) read in
- * a time zone, from a start date, minus exceptions. Occurrences are wall-clock
- * times, so 15:00 stays 15:00 across daylight-saving changes.
- */
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 const dateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/;
 
-export const ScheduleSpecSchema = z.object({
-  /** e.g. FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=15;BYMINUTE=0 */
-  rrule: z.string().min(1),
-  /** IANA zone, e.g. Europe/Berlin. */
-  tz: z.string().min(1),
-  /** First day (YYYY-MM-DD) or wall-clock time the rule counts from; null: the day it was set. */
-  start: z.string().nullable().default(null),
-  /** Days (YYYY-MM-DD) or wall-clock slots (YYYY-MM-DDTHH:MM) in `tz` that are skipped. */
-  exceptions: z.array(z.string()).default([]),
-});
-export type ScheduleSpec = z.infer<typeof ScheduleSpecSchema>;
+export { ScheduleSpecSchema, type ScheduleSpec };
 
 export type ScheduleProblem = { field: keyof ScheduleSpec; message: string };
 

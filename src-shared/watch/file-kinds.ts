@@ -2,7 +2,7 @@
  * What a file in a watched folder or a drop is, judged by its name only.
  * Shared by the engine (watched folders) and the renderer (drop preview).
  */
-export type FileKind = 'video' | 'image' | 'sidecar' | 'temporary' | 'other';
+export type FileKind = 'video' | 'image' | 'sidecar' | 'caption' | 'temporary' | 'other';
 
 export const VIDEO_EXTENSIONS: ReadonlySet<string> = new Set([
   'mp4',
@@ -23,6 +23,8 @@ export const VIDEO_EXTENSIONS: ReadonlySet<string> = new Set([
 ]);
 export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['jpg', 'jpeg', 'png', 'webp']);
 export const SIDECAR_EXTENSIONS: ReadonlySet<string> = new Set(['json', 'yaml', 'yml', 'txt']);
+/** Caption tracks YouTube reads (SubRip, WebVTT, SubViewer). */
+export const CAPTION_FILE_EXTENSIONS: ReadonlySet<string> = new Set(['srt', 'vtt', 'sbv']);
 
 // Names that browsers, download managers, editors and OSes use while a file is incomplete.
 const TEMPORARY_SUFFIXES = [
@@ -81,5 +83,6 @@ export function classifyName(path: string): FileKind {
   if (VIDEO_EXTENSIONS.has(ext)) return 'video';
   if (IMAGE_EXTENSIONS.has(ext)) return 'image';
   if (SIDECAR_EXTENSIONS.has(ext)) return 'sidecar';
+  if (CAPTION_FILE_EXTENSIONS.has(ext)) return 'caption';
   return 'other';
 }

@@ -1,3 +1,4 @@
+import { captionLanguageFor } from './captions.ts';
 import { baseName, classifyName, dirName, stem } from './file-kinds.ts';
 import { nameSimilarity } from './similarity.ts';
 
@@ -21,10 +22,17 @@ export type SidecarMatch =
   | { kind: 'none' }
   | { kind: 'ambiguous'; candidates: string[]; reason: string };
 
+/** A caption track next to the video: ep12.en.srt (language "en") or ep12.srt (language null). */
+export interface CaptionMatch {
+  path: string;
+  language: string | null;
+}
+
 export interface VideoPairing {
   video: string;
   thumbnail: ThumbnailMatch;
   sidecar: SidecarMatch;
+  captions: CaptionMatch[];
 }
 
 export interface PairingResult {
@@ -63,18 +71,20 @@ interface DirGroup {
   videos: string[];
   images: string[];
   sidecars: string[];
+  captions: string[];
 }
 
 function groupByDir(paths: readonly string[]): Map<string, DirGroup> {
   const groups = new Map<string, DirGroup>();
   for (const path of paths) {
     const kind = classifyName(path);
-    if (kind !== 'video' && kind !== 'image' && kind !== 'sidecar') continue;
+    if (kind !== 'video' && kind !== 'image' && kind !== 'sidecar' && kind !== 'caption') continue;
     const dir = dirName(path);
     let group = groups.get(dir);
-    if (!group) groups.set(dir, (group = { videos: [], images: [], sidecars: [] }));
+    if (!group) groups.set(dir, (group = { videos: [], images: [], sidecars: [], captions: [] }));
     if (kind === 'video') group.videos.push(path);
     else if (kind === 'image') group.images.push(path);
+    else if (kind === 'caption') group.captions.push(path);
     else group.sidecars.push(path);
   }
   return groups;
@@ -96,6 +106,16 @@ function matchSidecar(video: string, byStem: Map<string, string[]>): SidecarMatc
     candidates: found,
     reason: `${found.map(baseName).join(' and ')} all describe ${baseName(video)}: keep one.`,
   };
+}
+
+function matchCaptions(video: string, captions: readonly string[]): CaptionMatch[] {
+  const videoStem = stem(baseName(video));
+  const out: CaptionMatch[] = [];
+  for (const path of captions) {
+    const language = captionLanguageFor(videoStem, path);
+    if (language !== undefined) out.push({ path, language });
+  }
+  return out;
 }
 
 function pairDir(dir: string, group: DirGroup, opts: PairingOptions, out: PairingResult): void {
@@ -214,6 +234,7 @@ function pairDir(dir: string, group: DirGroup, opts: PairingOptions, out: Pairin
       video,
       thumbnail: decided.get(video) ?? { kind: 'none' },
       sidecar: matchSidecar(video, sidecarsByStem),
+      captions: matchCaptions(video, group.captions),
     });
   const used = new Set<string>();
   for (const v of out.videos) if (v.thumbnail.kind === 'paired') used.add(v.thumbnail.image);

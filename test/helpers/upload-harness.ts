@@ -3,7 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Job, JobState } from '../../src-shared/domain/job.ts';
 import { VideoMetadataSchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
-import type { Core } from '../../src-main/core/create-core.ts';
+import type { Core, CoreDeps } from '../../src-main/core/create-core.ts';
 import { defaultQuotaConfig } from '../../src-main/youtube/quota-costs.ts';
 import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { refreshTokenSource } from './refresh-token-source.ts';
@@ -30,6 +30,10 @@ export async function startHarness(
     startUploads?: boolean;
     /** Daily units on both sides (sandbox and engine); default 1,000,000 so tests never run out by accident. */
     quotaUnits?: number;
+    /** Scopes of the channels' grants (default: what Dropline asks for at sign-in). */
+    scopes?: string[];
+    /** More core dependencies (a video probe for watched folders, say). */
+    core?: Pick<CoreDeps, 'videoProbe' | 'folderPresenceCheckMs'>;
   } = {},
 ): Promise<Harness> {
   const quotaUnits = opts.quotaUnits ?? 1_000_000;
@@ -40,7 +44,7 @@ export async function startHarness(
   const dir = tempDir('dropline-uploads-');
   const refreshTokens: Record<string, string> = {};
   for (const channelId of opts.channels ?? [alice, aliceBrand])
-    refreshTokens[channelId] = sandbox.issueTokens({ channelId }).refreshToken;
+    refreshTokens[channelId] = sandbox.issueTokens({ channelId, scopes: opts.scopes }).refreshToken;
   const tokens = refreshTokenSource({
     baseUrl: sandbox.baseUrl,
     clientId: sandbox.defaultClient.clientId,
@@ -53,6 +57,7 @@ export async function startHarness(
     {
       accessTokens: tokens,
       startUploads: opts.startUploads,
+      ...opts.core,
       uploads: {
         chunkSize: opts.chunkSize ?? 256 * 1024,
         backoff: { baseMs: 20, capMs: 200 },
@@ -113,6 +118,22 @@ export function enqueueOne(
 
 export function metadata(over: Partial<VideoMetadata> = {}): VideoMetadata {
   return VideoMetadataSchema.parse({ title: 'Test video', ...over });
+}
+
+/** Resolves with the jobs once `ready(jobs)` holds (checked on every job event and now). */
+export function waitForJobs(core: Core, ready: (jobs: Job[]) => boolean): Promise<Job[]> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      const jobs = core.services.uploads.list();
+      if (!ready(jobs)) return;
+      stop();
+      resolve(jobs);
+    };
+    const stop = core.events.subscribe((event) => {
+      if (event === 'jobs.changed') check();
+    });
+    check();
+  });
 }
 
 /** Resolves once the job reaches one of `states` (checked on every job event and now). */

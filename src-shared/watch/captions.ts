@@ -1,11 +1,11 @@
-import { baseName, extensionOf, stem } from '../watch/file-kinds.ts';
+import { baseName, CAPTION_FILE_EXTENSIONS, extensionOf, stem } from './file-kinds.ts';
 import { languageProblem } from '../domain/language.ts';
 
 /**
  * Caption files YouTube's captions.insert reads (SubRip, WebVTT, SubViewer);
  * at most 100 MB each (the method's media upload limit).
  */
-export const CAPTION_EXTENSIONS: ReadonlySet<string> = new Set(['srt', 'vtt', 'sbv']);
+export const CAPTION_EXTENSIONS = CAPTION_FILE_EXTENSIONS;
 export const captionLimits = { maxBytes: 100 * 1024 * 1024 } as const;
 
 export interface CaptionRef {
