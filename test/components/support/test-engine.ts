@@ -1,10 +1,9 @@
 // The browser side of the component tests: `window.dropline` (the desktop bridge the renderer
 // already speaks) backed by a real core in Node, reached through the engine server.
 import { inject } from 'vitest';
-import { events } from '../../../src-shared/api/contract.ts';
 import type { Input, Method, Output } from '../../../src-shared/api/contract.ts';
 import type { Result } from '../../../src-shared/api/wire.ts';
-import type { DroplineBridge } from '../../../src-renderer/api/bridge.ts';
+import type { DesktopCalls, DroplineBridge } from '../../../src-shared/api/desktop.ts';
 import {
   ENGINE_URL_KEY,
   type AppErrorJson,
@@ -35,19 +34,20 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-type Listener = (payload: unknown) => void;
-const listeners = new Map<string, Set<Listener>>();
+type Listener = (event: string, payload: unknown) => void;
+const listeners = new Set<Listener>();
 let current: Connection | null = null;
 
-/** What the renderer sees as `window.dropline`. Tests may add pickFolder etc. for desktop cases. */
-export const bridge: DroplineBridge = {
-  events: Object.keys(events),
+/**
+ * What the renderer sees as `window.dropline`: the API half of the desktop bridge. The
+ * desktop calls (pickFolder etc.) are absent unless a test adds them for a desktop case.
+ */
+export const bridge: Pick<DroplineBridge<File>, 'invoke' | 'onEvent'> &
+  Partial<DesktopCalls<File>> = {
   invoke: (method, input) => (current ? current.call(method, input) : Promise.resolve(unavailable)),
-  on(event, listener) {
-    let set = listeners.get(event);
-    if (!set) listeners.set(event, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+  onEvent(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   },
 };
 
@@ -68,7 +68,7 @@ class Connection {
         this.pending.get(message.id)?.(message.result as Result);
         this.pending.delete(message.id);
       } else if (message.type === 'event') {
-        listeners.get(message.event)?.forEach((l) => l(message.payload));
+        listeners.forEach((l) => l(message.event, message.payload));
       } else if (message.type === 'held') {
         this.heldSeen.add(message.method);
         this.heldWaiters.get(message.method)?.forEach((go) => go());
