@@ -1,11 +1,14 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { assertNever } from '../src-shared/domain/assert-never.ts';
 import { Frame } from './components/Frame.tsx';
-import { QueueScreen } from './screens/queue/QueueScreen.tsx';
 import { useNavigation, type ScreenId } from './state/navigation-store.ts';
 import { useSettings } from './state/settings-store.ts';
 
-// The Queue is the first screen, in the main bundle; the others load when first opened.
+// Each screen is its own chunk, loaded when first shown: the main bundle is what every
+// window needs (React, the frame, the API client, the stores), whichever screen it opens on.
+const QueueScreen = lazy(() =>
+  import('./screens/queue/QueueScreen.tsx').then((m) => ({ default: m.QueueScreen })),
+);
 const ChannelsScreen = lazy(() =>
   import('./screens/channels/ChannelsScreen.tsx').then((m) => ({ default: m.ChannelsScreen })),
 );
