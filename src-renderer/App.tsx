@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
 import { assertNever } from '../src-shared/domain/assert-never.ts';
 import { Frame } from './components/Frame.tsx';
+import { useDocumentTitle } from './document-title.ts';
 import { ChannelsScreen } from './screens/channels/ChannelsScreen.tsx';
 import { CookiesScreen } from './screens/cookies/CookiesScreen.tsx';
 import { DropZone } from './screens/folders/DropZone.tsx';
@@ -8,7 +8,7 @@ import { FoldersScreen } from './screens/folders/FoldersScreen.tsx';
 import { QueueScreen } from './screens/queue/QueueScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { useNavigation, type ScreenId } from './state/navigation-store.ts';
-import { useSettings } from './state/settings-store.ts';
+import { AppTheme } from './theme/AppTheme.tsx';
 
 function Screen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -29,14 +29,13 @@ function Screen({ id }: { id: ScreenId }) {
 
 export function App() {
   const screen = useNavigation((s) => s.screen);
-  const theme = useSettings((s) => s.settings?.theme ?? 'system');
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useDocumentTitle();
   return (
-    <Frame>
-      <Screen id={screen} />
-      <DropZone />
-    </Frame>
+    <AppTheme>
+      <Frame>
+        <Screen id={screen} />
+        <DropZone />
+      </Frame>
+    </AppTheme>
   );
 }
