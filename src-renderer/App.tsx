@@ -1,8 +1,9 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy } from 'react';
 import { assertNever } from '../src-shared/domain/assert-never.ts';
 import { Frame } from './components/Frame.tsx';
+import { useDocumentTitle } from './document-title.ts';
 import { useNavigation, type ScreenId } from './state/navigation-store.ts';
-import { useSettings } from './state/settings-store.ts';
+import { AppTheme } from './theme/AppTheme.tsx';
 
 // Each screen is its own chunk, loaded when first shown: the main bundle is what every
 // window needs (React, the frame, the API client, the stores), whichever screen it opens on.
@@ -45,18 +46,17 @@ function Screen({ id }: { id: ScreenId }) {
 
 export function App() {
   const screen = useNavigation((s) => s.screen);
-  const theme = useSettings((s) => s.settings?.theme ?? 'system');
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useDocumentTitle();
   return (
-    <Frame>
-      <Suspense fallback={null}>
-        <Screen id={screen} />
-      </Suspense>
-      <Suspense fallback={null}>
-        <DropZone />
-      </Suspense>
-    </Frame>
+    <AppTheme>
+      <Frame>
+        <Suspense fallback={null}>
+          <Screen id={screen} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <DropZone />
+        </Suspense>
+      </Frame>
+    </AppTheme>
   );
 }

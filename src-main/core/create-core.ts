@@ -33,6 +33,8 @@ import { DropService } from '../watch/drop-service.ts';
 import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
 import { WatchRepository } from '../watch/watch-repository.ts';
 import { WatchService } from '../watch/watch-service.ts';
+import { JobEditor } from '../uploads/job-editor.ts';
+import { ChannelExtras } from '../youtube/channel-extras.ts';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -79,6 +81,12 @@ export interface Services {
   downloads: CookieServices['downloads'];
   /** Vault status and the passphrase slot (Settings → Security). */
   security: VaultService;
+  /** Edits, removal and order of jobs, by hand. */
+  jobEditor: JobEditor;
+  /** A channel's playlists and picture. */
+  channelExtras: ChannelExtras;
+  /** What the watcher knows of the watched folders' files (dropped names are matched there). */
+  watchRepo: WatchRepository;
 }
 
 export interface Core {
@@ -171,6 +179,29 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     }),
     drops: new DropService(watchRepo, enqueuer, clock),
     security: new VaultService({ vault, events, clock, log, passphraseCost: deps.passphraseCost }),
+    watchRepo,
+    jobEditor: new JobEditor({
+      db,
+      repo: uploads.repo,
+      timeline: uploads.timeline,
+      events,
+      clock,
+      pump: () => uploads.pump(),
+    }),
+    channelExtras: new ChannelExtras({
+      http: deps.uploads?.http ?? nodeHttp,
+      endpoints: googleEndpoints(config.googleBaseUrl),
+      clock,
+      getToken: (channelId) => (deps.accessTokens ?? channels.tokens).getAccessToken(channelId),
+      charge: (channelId) =>
+        uploads.ledger.charge(
+          (clientOfChannel.get(channelId) as string | null | undefined) ?? 'default',
+          'playlists.list',
+        ),
+      avatarUrlOf: (channelId) =>
+        (db.prepare('SELECT avatar_url FROM channels WHERE id = ?').pluck().get(channelId) as
+          string | null | undefined) ?? null,
+    }),
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
