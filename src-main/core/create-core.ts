@@ -36,6 +36,8 @@ import { WatchService } from '../watch/watch-service.ts';
 import { createPublishing } from '../publishing/create-publishing.ts';
 import type { PresetService } from '../publishing/preset-service.ts';
 import type { ScheduleService } from '../publishing/schedule-service.ts';
+import { JobEditor } from '../uploads/job-editor.ts';
+import { ChannelExtras } from '../youtube/channel-extras.ts';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -85,6 +87,12 @@ export interface Services {
   /** Channel publishing schedules and their slots. */
   schedules: ScheduleService;
   presets: PresetService;
+  /** Edits, removal and order of jobs, by hand. */
+  jobEditor: JobEditor;
+  /** A channel's playlists and picture. */
+  channelExtras: ChannelExtras;
+  /** What the watcher knows of the watched folders' files (dropped names are matched there). */
+  watchRepo: WatchRepository;
 }
 
 export interface Core {
@@ -186,6 +194,29 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     security: new VaultService({ vault, events, clock, log, passphraseCost: deps.passphraseCost }),
     schedules: publishing.schedules(uploads),
     presets: publishing.presets,
+    watchRepo,
+    jobEditor: new JobEditor({
+      db,
+      repo: uploads.repo,
+      timeline: uploads.timeline,
+      events,
+      clock,
+      pump: () => uploads.pump(),
+    }),
+    channelExtras: new ChannelExtras({
+      http: deps.uploads?.http ?? nodeHttp,
+      endpoints: googleEndpoints(config.googleBaseUrl),
+      clock,
+      getToken: (channelId) => (deps.accessTokens ?? channels.tokens).getAccessToken(channelId),
+      charge: (channelId) =>
+        uploads.ledger.charge(
+          (clientOfChannel.get(channelId) as string | null | undefined) ?? 'default',
+          'playlists.list',
+        ),
+      avatarUrlOf: (channelId) =>
+        (db.prepare('SELECT avatar_url FROM channels WHERE id = ?').pluck().get(channelId) as
+          string | null | undefined) ?? null,
+    }),
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });

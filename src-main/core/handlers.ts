@@ -5,6 +5,9 @@ import { channelHandlers } from '../channels/channel-handlers.ts';
 import { uploadHandlers } from '../uploads/upload-handlers.ts';
 import { vaultHandlers } from '../vault/vault-handlers.ts';
 import { publishingHandlers } from '../publishing/publishing-handlers.ts';
+import { jobEditHandlers } from '../uploads/job-edit-handlers.ts';
+import { fileHandlers } from '../files/file-handlers.ts';
+import { channelExtraHandlers } from '../youtube/channel-extra-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -40,5 +43,8 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'downloads.cancel': ({ id }) => services.downloads.cancel(id),
     ...vaultHandlers(services.security),
     ...publishingHandlers(services),
+    ...jobEditHandlers(services.uploads, services.jobEditor),
+    ...fileHandlers(services.watchRepo),
+    ...channelExtraHandlers(services.channelExtras),
   };
 }

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { baseName, extensionOf } from '../../src-shared/watch/file-kinds.ts';
 import { parseFieldMap } from '../../src-shared/watch/field-map.ts';
-import {
-  LocalizationSchema,
-  PrivacySchema,
-  type VideoMetadata,
-} from '../../src-shared/domain/metadata.ts';
+import { PrivacySchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
 
 /**
  * Sidecar metadata next to a video: ep12.json or ep12.yaml with the fields
@@ -38,11 +34,14 @@ const fieldSchemas = {
   madeForKids: z.boolean(),
   containsSyntheticMedia: z.boolean(),
   defaultLanguage: z.string().nullable(),
-  localizations: z.record(z.string(), LocalizationSchema.strict()),
-} satisfies Record<keyof VideoMetadata, z.ZodType>;
+  localizations: z.record(
+    z.string(),
+    z.object({ title: z.string(), description: z.string().default('') }).strict(),
+  ),
+} satisfies Record<keyof VideoMetadata, z.core.$ZodType>;
 
 /** The sidecar's field schemas, for files that use the same names (presets). */
-export const sidecarFieldSchemas: Record<keyof VideoMetadata, z.ZodType> = fieldSchemas;
+export const sidecarFieldSchemas: Record<keyof VideoMetadata, z.core.$ZodType> = fieldSchemas;
 
 // Names people copy from the API's own resource (snippet/status fields).
 const aliases: Record<string, keyof VideoMetadata> = {

@@ -9,6 +9,9 @@ import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
 import { vaultEvents, vaultMethods } from './vault.ts';
 import { publishingEvents, publishingMethods } from './publishing.ts';
+import { jobEditEvents, jobEditMethods } from './job-edits.ts';
+import { fileMethods } from './files.ts';
+import { channelExtraMethods } from './channel-extras.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -27,6 +30,9 @@ export const methods = {
   ...cookieMethods,
   ...vaultMethods,
   ...publishingMethods,
+  ...jobEditMethods,
+  ...fileMethods,
+  ...channelExtraMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -39,6 +45,7 @@ export const events = {
   ...cookieEvents,
   ...vaultEvents,
   ...publishingEvents,
+  ...jobEditEvents,
 };
 
 export type Methods = typeof methods;

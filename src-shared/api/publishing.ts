@@ -20,7 +20,7 @@ export const SlotViewSchema = z.object({
   jobId: z.string().nullable(),
   title: z.string().nullable(),
   file: z.string().nullable(),
-  state: JobStateSchema.nullable(),
+  state: z.nullable(JobStateSchema),
   /** A job holds this time but the schedule (since changed) has no slot there. */
   offSchedule: z.boolean(),
 });

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini, not zod: the renderer loads this file, and the mini build keeps the
+// UI bundle small. Classic schemas elsewhere compose these ones as they are.
+import * as z from 'zod/mini';
 
 /**
  * A video's metadata as the user gives it (UI, CLI flags, sidecar files,
@@ -11,24 +13,24 @@ export type Privacy = z.infer<typeof PrivacySchema>;
 /** A title and description in another language (the video's `localizations` part). */
 export const LocalizationSchema = z.object({
   title: z.string(),
-  description: z.string().default(''),
+  description: z._default(z.string(), ''),
 });
 export type Localization = z.infer<typeof LocalizationSchema>;
 
 export const VideoMetadataSchema = z.object({
   title: z.string(),
-  description: z.string().default(''),
-  tags: z.array(z.string()).default([]),
-  categoryId: z.string().default('22'),
-  privacy: PrivacySchema.default('private'),
+  description: z._default(z.string(), ''),
+  tags: z._default(z.array(z.string()), []),
+  categoryId: z._default(z.string(), '22'),
+  privacy: z._default(PrivacySchema, 'private'),
   /** ISO 8601; only valid with privacy "private". */
-  publishAt: z.string().nullable().default(null),
-  playlistId: z.string().nullable().default(null),
-  madeForKids: z.boolean().default(false),
-  containsSyntheticMedia: z.boolean().default(false),
+  publishAt: z._default(z.nullable(z.string()), null),
+  playlistId: z._default(z.nullable(z.string()), null),
+  madeForKids: z._default(z.boolean(), false),
+  containsSyntheticMedia: z._default(z.boolean(), false),
   /** BCP-47 language of title and description (snippet.defaultLanguage); needed with localizations. */
-  defaultLanguage: z.string().nullable().default(null),
+  defaultLanguage: z._default(z.nullable(z.string()), null),
   /** BCP-47 tag -> title and description in that language. */
-  localizations: z.record(z.string(), LocalizationSchema).default({}),
+  localizations: z._default(z.record(z.string(), LocalizationSchema), {}),
 });
 export type VideoMetadata = z.infer<typeof VideoMetadataSchema>;

@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { baseName, extensionOf } from './file-kinds.ts';
 
 function lineOfOffset(text: string, offset: number): number {
@@ -29,7 +29,7 @@ export type FieldMapResult<K extends string> =
 export function parseFieldMap<K extends string>(
   file: string,
   text: string,
-  schemas: Record<K, z.ZodType>,
+  schemas: Record<K, z.core.$ZodType>,
   aliasOf: Record<string, K> = {},
 ): FieldMapResult<K> {
   const name = baseName(file);
@@ -73,7 +73,7 @@ export function parseFieldMap<K extends string>(
         message: `${at}: unknown field "${rawKey}" (known: ${Object.keys(schemas).join(', ')}).`,
       };
     const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
-    const parsed = (schemas[key] as z.ZodType).safeParse(value);
+    const parsed = z.safeParse(schemas[key] as z.core.$ZodType, value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = issue?.path.length ? `${rawKey}.${issue.path.join('.')}` : rawKey;
