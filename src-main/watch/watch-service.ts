@@ -92,6 +92,7 @@ export class WatchService {
       throw new AppError('already_exists', `${path} is already watched.`);
     const template = FolderTemplateSchema.parse(input.template ?? {});
     checkTemplate(template);
+    this.#checkPreset(input.preset ?? null, input.channelIds);
     const id = randomUUID();
     this.#deps.repo.saveFolder({
       id,
@@ -116,6 +117,10 @@ export class WatchService {
     if (!folder) throw notFound('This folder');
     const template = FolderTemplateSchema.parse({ ...folder.template, ...input.template });
     checkTemplate(template);
+    this.#checkPreset(
+      input.preset === undefined ? folder.preset : input.preset,
+      input.channelIds ?? folder.channelIds,
+    );
     this.#deps.repo.saveFolder({
       ...folder,
       template,
@@ -196,6 +201,17 @@ export class WatchService {
     await this.#processor.uploadAgain(folder, file);
     this.#changed();
     return toWatchItem(this.#file(itemId));
+  }
+
+  /** A folder's preset must exist for each of its channels (its own, or a global one). */
+  #checkPreset(name: string | null, channelIds: readonly string[]): void {
+    if (name === null || !this.#deps.presets) return;
+    const missing = channelIds.filter((c) => !this.#deps.presets?.find(name, c));
+    if (missing.length)
+      throw new AppError(
+        'invalid_input',
+        `preset: no preset named "${name}" for channel ${missing.join(', ')} or global; see \`dropline presets list\`.`,
+      );
   }
 
   #file(itemId: string): FileRecord {

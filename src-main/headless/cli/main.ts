@@ -14,6 +14,8 @@ import { queueCommand } from './commands/queue.ts';
 import { uploadCommand } from './commands/upload.ts';
 import { vaultCommand } from './commands/vault.ts';
 import { watchCommand } from './commands/watch.ts';
+import { scheduleCommand } from './commands/schedule.ts';
+import { presetsCommand } from './commands/presets.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -29,6 +31,8 @@ export const commands: Command[] = [
   cookiesCommand,
   downloadCommand,
   vaultCommand,
+  scheduleCommand,
+  presetsCommand,
 ];
 
 function helpText(): string {

@@ -1,7 +1,10 @@
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isFinalJobState, type Job } from '../../../../src-shared/domain/job.ts';
-import { VideoMetadataSchema } from '../../../../src-shared/domain/metadata.ts';
+import { mergeMetadata, type ScheduleChoice } from '../../../../src-shared/publishing/preset.ts';
+import { describeInstant } from '../../../../src-shared/publishing/zoned-time.ts';
+import { localTimeZone } from '../../../../src-shared/publishing/plain-date.ts';
+import { captionFlags, explicitFields, publishAtFlag } from '../upload-publishing.ts';
 import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';
@@ -20,6 +23,10 @@ const options = {
   category: { type: 'string' },
   'made-for-kids': { type: 'boolean' },
   synthetic: { type: 'boolean' },
+  language: { type: 'string' },
+  schedule: { type: 'boolean' },
+  preset: { type: 'string' },
+  caption: { type: 'string', multiple: true },
   wait: { type: 'boolean' },
 } as const;
 
@@ -32,7 +39,7 @@ const list = (value: string | undefined): string[] =>
 export const uploadCommand: Command = {
   name: 'upload',
   usage:
-    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at ISO8601] [--playlist ID] [--category N] [--wait]',
+    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at WHEN | --schedule] [--preset NAME] [--caption FILE[:LANG]]... [--language LANG] [--playlist ID] [--category N] [--wait]',
   summary: 'Queue one upload per (file, channel); --wait returns when all are final',
   async run(ctx) {
     let parsed;
@@ -45,35 +52,60 @@ export const uploadCommand: Command = {
     if (positionals.length === 0) throw usageError('FILE: give at least one video file.');
     const channelIds = list(values.channel);
     if (channelIds.length === 0) throw usageError('--channel: give at least one channel id.');
+    if (values.schedule && values['publish-at'] !== undefined)
+      throw usageError('--schedule and --publish-at: give one (the schedule picks the time).');
+    if (values.privacy !== undefined && !['private', 'unlisted', 'public'].includes(values.privacy))
+      throw usageError(`--privacy: "${values.privacy}" is not private, unlisted or public.`);
+    const publishAt =
+      values['publish-at'] === undefined
+        ? null
+        : publishAtFlag(values['publish-at'], Date.now(), ctx.io.err);
+    const captions = captionFlags(values.caption ?? []);
+    const explicit = explicitFields(values, list);
+    if (publishAt !== null) explicit.publishAt = publishAt;
     const jobIds: string[] = [];
     return withEngine(ctx, async ({ api }) => {
-      for (const file of positionals) {
-        const metadata = VideoMetadataSchema.safeParse({
-          title: values.title ?? basename(file, extname(file)),
-          description: values.description,
-          tags: values.tags === undefined ? undefined : list(values.tags),
-          privacy: values.privacy,
-          publishAt: values['publish-at'] ?? null,
-          playlistId: values.playlist ?? null,
-          categoryId: values.category,
-          madeForKids: values['made-for-kids'],
-          containsSyntheticMedia: values.synthetic,
-        });
-        if (!metadata.success)
-          throw usageError(
-            metadata.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '),
-          );
-        const out = await api.invoke('jobs.enqueue', {
-          files: [file],
-          channelIds,
-          metadata: metadata.data,
-          thumbnail: values.thumbnail ?? null,
-        });
-        jobIds.push(...out.jobIds);
-      }
+      // A preset can differ per channel (its own before the global one): one request per channel then.
+      const groups = values.preset === undefined ? [channelIds] : channelIds.map((c) => [c]);
+      for (const file of positionals)
+        for (const group of groups) {
+          const preset = values.preset
+            ? (
+                await api.invoke('presets.get', {
+                  name: values.preset,
+                  channelId: group[0] ?? null,
+                })
+              ).fields
+            : null;
+          const schedule: ScheduleChoice | null = values.schedule
+            ? 'channel'
+            : publishAt === null
+              ? (preset?.schedule ?? null)
+              : null;
+          const metadata = mergeMetadata({
+            base: { title: basename(file, extname(file)) },
+            preset,
+            explicit,
+          });
+          const out = await api.invoke('jobs.enqueue', {
+            files: [file],
+            channelIds: group,
+            metadata,
+            thumbnail: values.thumbnail ?? null,
+            captions,
+            schedule,
+          });
+          jobIds.push(...out.jobIds);
+        }
       const mine = async (): Promise<Job[]> =>
         (await api.invoke('jobs.list', {})).filter((j) => jobIds.includes(j.id));
       let jobs = await mine();
+      for (const job of jobs)
+        if (job.slotAt)
+          ctx.io.err(
+            `${basename(job.file)} on ${job.channelId}: slot ${describeInstant(Date.parse(job.slotAt), localTimeZone())} = ${job.slotAt}`,
+          );
+      for (const job of jobs) for (const warning of job.warnings) ctx.io.err(`Warning: ${warning}`);
       const refused = jobs.filter(
         (j) => j.error?.code === 'invalid_metadata' || j.error?.code === 'invalid_file',
       );

@@ -15,6 +15,8 @@ const addOptions = {
   stability: { type: 'string' },
   title: { type: 'string' },
   existing: { type: 'string' },
+  schedule: { type: 'boolean' },
+  preset: { type: 'string' },
 } as const;
 
 function parse<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
@@ -64,6 +66,8 @@ async function add(ctx: CommandContext, args: string[]): Promise<number> {
         recursive: values.recursive ?? false,
         polling: values.polling ?? false,
         stabilitySeconds: stability,
+        schedule: values.schedule ? 'channel' : null,
+        preset: values.preset ?? null,
         template: {
           ...(privacy?.success ? { privacy: privacy.data } : {}),
           ...(values.title === undefined ? {} : { title: values.title }),
@@ -112,7 +116,7 @@ async function remove(ctx: CommandContext, args: string[]): Promise<number> {
 export const watchCommand: Command = {
   name: 'watch',
   usage:
-    'dropline watch add DIR --channel ID[,ID] [--privacy P] [--recursive] [--polling] [--stability S] [--title T] [--existing upload|skip] | watch list | watch remove DIR',
+    'dropline watch add DIR --channel ID[,ID] [--privacy P] [--recursive] [--polling] [--stability S] [--title T] [--existing upload|skip] [--schedule] [--preset NAME] | watch list | watch remove DIR',
   summary: 'Watch folders: every finished video is queued once for their channels',
   async run(ctx) {
     const [sub, ...rest] = ctx.args;
