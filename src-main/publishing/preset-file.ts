@@ -20,7 +20,7 @@ const { title: _t, description: _d, publishAt: _p, ...shared } = sidecarFieldSch
 const presetFileSchemas = {
   ...shared,
   descriptionFooter: z.string(),
-  schedule: ScheduleChoiceSchema.nullable(),
+  schedule: z.nullable(ScheduleChoiceSchema),
 };
 
 export type PresetFileResult = { ok: true; fields: PresetFields } | { ok: false; message: string };

@@ -22,7 +22,7 @@ export const FolderAddInputSchema = z
     enabled: z.boolean().default(true),
     stabilitySeconds: z.number().min(0.05).max(3600).default(30),
     preset: z.string().min(1).nullable().default(null),
-    schedule: ScheduleChoiceSchema.nullable().default(null),
+    schedule: z._default(z.nullable(ScheduleChoiceSchema), null),
   })
   .strict();
 
@@ -36,7 +36,7 @@ export const FolderUpdateInputSchema = z
     enabled: z.boolean().optional(),
     stabilitySeconds: z.number().min(0.05).max(3600).optional(),
     preset: z.string().min(1).nullable().optional(),
-    schedule: ScheduleChoiceSchema.nullable().optional(),
+    schedule: z.optional(z.nullable(ScheduleChoiceSchema)),
   })
   .strict();
 

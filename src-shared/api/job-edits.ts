@@ -35,7 +35,7 @@ export const NewUploadSchema = z
       )
       .default([]),
     /** Take the channel's next free slot ('channel') or one of this rhythm as the publish time. */
-    schedule: ScheduleChoiceSchema.nullable().default(null),
+    schedule: z._default(z.nullable(ScheduleChoiceSchema), null),
   })
   .strict();
 export type NewUpload = z.infer<typeof NewUploadSchema>;

@@ -31,7 +31,7 @@ export const EnqueueInputSchema = z
       )
       .default([]),
     /** Each channel's next free slot ('channel': its own schedule) becomes the publish time. */
-    schedule: ScheduleChoiceSchema.nullable().default(null),
+    schedule: z._default(z.nullable(ScheduleChoiceSchema), null),
   })
   .strict();
 

@@ -7,7 +7,8 @@ import { ScheduleSpecSchema } from '../publishing/schedule.ts';
 const ChannelRef = z.object({ channelId: z.string().min(1) }).strict();
 
 /** A channel's publishing schedule as stored. */
-export const ScheduleSchema = ScheduleSpecSchema.extend({
+export const ScheduleSchema = z.object({
+  ...ScheduleSpecSchema.shape,
   channelId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -47,7 +48,7 @@ export const publishingMethods = {
   ),
   'schedules.get': method(ChannelRef, ScheduleSchema.nullable(), "A channel's schedule, or null"),
   'schedules.set': method(
-    ScheduleSpecSchema.extend({ channelId: z.string().min(1) }).strict(),
+    z.object({ ...ScheduleSpecSchema.shape, channelId: z.string().min(1) }).strict(),
     ScheduleSchema,
     "Set a channel's publishing schedule (an RRULE in a time zone)",
   ),

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the renderer loads this file (see metadata.ts).
+import * as z from 'zod/mini';
 
 /**
  * A publishing rhythm: an RFC 5545 recurrence rule (without DTSTART) read in
@@ -7,13 +8,13 @@ import { z } from 'zod';
  */
 export const ScheduleSpecSchema = z.object({
   /** e.g. FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=15;BYMINUTE=0 */
-  rrule: z.string().min(1),
+  rrule: z.string().check(z.minLength(1)),
   /** IANA zone, e.g. Europe/Berlin. */
-  tz: z.string().min(1),
+  tz: z.string().check(z.minLength(1)),
   /** First day (YYYY-MM-DD) or wall-clock time the rule counts from; null: the day it was set. */
-  start: z.string().nullable().default(null),
+  start: z._default(z.nullable(z.string()), null),
   /** Days (YYYY-MM-DD) or wall-clock slots (YYYY-MM-DDTHH:MM) in `tz` that are skipped. */
-  exceptions: z.array(z.string()).default([]),
+  exceptions: z._default(z.array(z.string()), []),
 });
 export type ScheduleSpec = z.infer<typeof ScheduleSpecSchema>;
 

@@ -36,7 +36,7 @@ export const WatchedFolderSchema = z.object({
   /** A preset applied under each video's sidecar (template, then preset, then sidecar). */
   preset: z.string().nullable().default(null),
   /** 'channel': each video takes its channel's next free slot; null: no schedule. */
-  schedule: ScheduleChoiceSchema.nullable().default(null),
+  schedule: z._default(z.nullable(ScheduleChoiceSchema), null),
   status: FolderStatusSchema,
   counts: z.object({
     offered: z.number().int(),

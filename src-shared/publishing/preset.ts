@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the renderer loads this file (the Add upload form's preset picker).
+import * as z from 'zod/mini';
 import {
   LocalizationSchema,
   PrivacySchema,
@@ -14,29 +15,26 @@ export { ScheduleChoiceSchema, type ScheduleChoice };
  * description and a schedule. Every field is optional; what is missing comes
  * from the next layer (see mergeMetadata).
  */
-export const PresetFieldsSchema = z
-  .object({
-    descriptionFooter: z.string(),
-    tags: z.array(z.string()),
-    categoryId: z.string(),
-    playlistId: z.string().nullable(),
-    privacy: PrivacySchema,
-    madeForKids: z.boolean(),
-    containsSyntheticMedia: z.boolean(),
-    defaultLanguage: z.string().nullable(),
-    localizations: z.record(z.string(), LocalizationSchema),
-    schedule: ScheduleChoiceSchema.nullable(),
-  })
-  .partial()
-  .strict();
+export const PresetFieldsSchema = z.strictObject({
+  descriptionFooter: z.optional(z.string()),
+  tags: z.optional(z.array(z.string())),
+  categoryId: z.optional(z.string()),
+  playlistId: z.optional(z.nullable(z.string())),
+  privacy: z.optional(PrivacySchema),
+  madeForKids: z.optional(z.boolean()),
+  containsSyntheticMedia: z.optional(z.boolean()),
+  defaultLanguage: z.optional(z.nullable(z.string())),
+  localizations: z.optional(z.record(z.string(), LocalizationSchema)),
+  schedule: z.optional(z.nullable(ScheduleChoiceSchema)),
+});
 export type PresetFields = z.infer<typeof PresetFieldsSchema>;
 
 export const presetNamePattern = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
 
 export const PresetSchema = z.object({
-  name: z.string().regex(presetNamePattern),
+  name: z.string().check(z.regex(presetNamePattern)),
   /** null: a global preset, offered for every channel. */
-  channelId: z.string().nullable(),
+  channelId: z.nullable(z.string()),
   fields: PresetFieldsSchema,
   updatedAt: z.string(),
 });
