@@ -16,6 +16,11 @@ const ChannelsScreen = lazy(() =>
 const FoldersScreen = lazy(() =>
   import('./screens/folders/FoldersScreen.tsx').then((m) => ({ default: m.FoldersScreen })),
 );
+const PublishingScreen = lazy(() =>
+  import('./screens/publishing/PublishingScreen.tsx').then((m) => ({
+    default: m.PublishingScreen,
+  })),
+);
 const CookiesScreen = lazy(() =>
   import('./screens/cookies/CookiesScreen.tsx').then((m) => ({ default: m.CookiesScreen })),
 );
@@ -35,6 +40,8 @@ function Screen({ id }: { id: ScreenId }) {
       return <FoldersScreen />;
     case 'queue':
       return <QueueScreen />;
+    case 'publishing':
+      return <PublishingScreen />;
     case 'cookies':
       return <CookiesScreen />;
     case 'settings':

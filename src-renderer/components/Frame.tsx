@@ -1,6 +1,7 @@
 import { ActionIcon, UnstyledButton } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import {
+  CalendarClock,
   Cookie,
   FolderOpen,
   ListVideo,
@@ -22,6 +23,7 @@ const items: Record<ScreenId, { label: string; icon: LucideIcon }> = {
   channels: { label: 'Channels', icon: MonitorPlay },
   folders: { label: 'Folders', icon: FolderOpen },
   queue: { label: 'Queue', icon: ListVideo },
+  publishing: { label: 'Publishing', icon: CalendarClock },
   cookies: { label: 'Cookies', icon: Cookie },
   settings: { label: 'Settings', icon: Settings },
 };

@@ -1,6 +1,13 @@
 import { create } from 'zustand';
 
-export const screens = ['channels', 'folders', 'queue', 'cookies', 'settings'] as const;
+export const screens = [
+  'channels',
+  'folders',
+  'queue',
+  'publishing',
+  'cookies',
+  'settings',
+] as const;
 export type ScreenId = (typeof screens)[number];
 
 function fromHash(): ScreenId {

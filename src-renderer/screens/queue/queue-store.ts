@@ -24,6 +24,8 @@ export interface QueueState {
     channelIds: string[];
     metadata: VideoMetadata;
     thumbnail: string | null;
+    /** 'channel': each channel's next free schedule slot becomes the publish time. */
+    schedule?: 'channel' | null;
   }): Promise<boolean>;
   dropOnChannel(files: DroppedFile[], channelId: string, channelTitle: string): Promise<void>;
 }
