@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import type { SlotView } from '../../../src-shared/api/publishing.ts';
 import type { Channel } from '../../../src-shared/domain/channel.ts';
 import { localTimeZone } from '../../../src-shared/publishing/plain-date.ts';
 import { SlotList } from './SlotList.tsx';
 import { usePublishing } from './publishing-store.ts';
 
 const example = 'FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=15;BYMINUTE=0';
+// One empty list: a selector that made a new one each time would re-render without end.
+const noSlots: SlotView[] = [];
 
 /** One channel's publishing rhythm: the rule and zone, and the slots it gives. */
 export function ScheduleCard({ channel }: { channel: Channel }) {
   const schedule = usePublishing((s) => s.schedules[channel.id]);
-  const slots = usePublishing((s) => s.slots[channel.id] ?? []);
+  const slots = usePublishing((s) => s.slots[channel.id] ?? noSlots);
   const error = usePublishing((s) => s.errors[`schedule:${channel.id}`]);
   const { setSchedule, clearSchedule } = usePublishing();
   const [rrule, setRrule] = useState(schedule?.rrule ?? '');

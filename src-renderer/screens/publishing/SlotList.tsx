@@ -15,6 +15,9 @@ export function SlotList({ schedule, slots }: { schedule: Schedule; slots: SlotV
   );
 }
 
+/** Before its upload starts a video can change slot; after that YouTube holds the time. */
+const movable = ['queued', 'waiting', 'paused'];
+
 function SlotRow({
   slot,
   schedule,
@@ -44,7 +47,7 @@ function SlotRow({
           <strong data-testid="slot-title">{slot.title}</strong>{' '}
           <span className="muted">({slot.state})</span>
           {slot.offSchedule && <span className="muted"> · moved off the schedule</span>}
-          {free.length > 0 && slot.state === 'queued' && (
+          {free.length > 0 && movable.includes(slot.state as string) && (
             <span className="slot-move">
               <label>
                 Move to
