@@ -107,10 +107,20 @@ describe(
       assert.equal(job.metadata.publishAt, first);
       assert.equal(job.metadata.privacy, 'private');
 
-      // A job that has not started uploading can move; pause the channel so it stays that way.
-      await engine.api.invoke('jobs.pauseChannel', { channelId: COOKS });
-      await engine.api.invoke('jobs.resume', { id: job.id });
-      await engine.api.invoke('jobs.pauseChannel', { channelId: COOKS });
+      await filled.getByLabel('Move ep20 to').selectOption(second);
+      await filled.getByRole('button', { name: 'Move' }).click();
+      await card.locator(`[data-testid="slot"][data-at="${second}"][data-filled="yes"]`).waitFor();
+      await card.locator(`[data-testid="slot"][data-at="${first}"][data-filled="no"]`).waitFor();
+      // With quota again it uploads, and YouTube gets the slot it was moved to.
+      await engine.api.invoke('settings.set', { quotaDailyUnits: 10_000 });
+      await card
+        .locator(`[data-testid="slot"][data-at="${second}"]`)
+        .filter({ hasText: '(done)' })
+        .waitFor({ timeout: 60_000 });
+      const done = (await engine.api.invoke('jobs.list', {})).find((j) => j.id === job.id)!;
+      const stored = running!.sandbox.inspect.video(done.videoId!)!;
+      assert.equal(stored.status.publishAt, second);
+      assert.equal(stored.status.privacyStatus, 'private');
     });
 
     test('apply a preset in the Add upload form: its fields fill the form and reach the job', async () => {
