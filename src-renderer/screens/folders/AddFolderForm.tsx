@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Privacy } from '../../../src-shared/domain/metadata.ts';
 import { ChannelPicker } from '../../components/ChannelPicker.tsx';
+import { usePublishing } from '../publishing/publishing-store.ts';
+import { PresetPicker } from '../queue/PresetPicker.tsx';
 import { toggleChannel } from '../../components/channel-options.ts';
 import { FolderPathField } from './FolderPathField.tsx';
 import { useFolders } from './folders-store.ts';
@@ -14,6 +16,9 @@ export function AddFolderForm() {
   const [recursive, setRecursive] = useState(false);
   const [polling, setPolling] = useState(false);
   const [stability, setStability] = useState(30);
+  const [preset, setPreset] = useState('');
+  const [useSchedule, setUseSchedule] = useState(false);
+  const scheduled = usePublishing((s) => channelIds.some((c) => s.schedules[c]));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,6 +29,8 @@ export function AddFolderForm() {
       recursive,
       polling,
       stabilitySeconds: stability,
+      preset: preset || null,
+      schedule: useSchedule ? 'channel' : null,
     });
     if (ok) setChannelIds([]);
   };
@@ -47,6 +54,18 @@ export function AddFolderForm() {
           <option value="public">Public</option>
         </select>
       </label>
+      <PresetPicker channelIds={channelIds} value={preset} onPick={(name) => setPreset(name)} />
+      {scheduled && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="folder-schedule"
+            checked={useSchedule}
+            onChange={(e) => setUseSchedule(e.target.checked)}
+          />
+          Publish each video at its channel's next free schedule slot
+        </label>
+      )}
       <label>
         Wait until a file is unchanged for (seconds)
         <input

@@ -46,7 +46,18 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
           {live && <span>{formatEta(progress.etaSeconds)}</span>}
           {job.thumbnailStep === 'failed' && <span className="error-text">thumbnail failed</span>}
           {job.playlistStep === 'failed' && <span className="error-text">playlist failed</span>}
+          {job.captions.some((c) => c.state === 'failed') && (
+            <span className="error-text">captions failed</span>
+          )}
+          {job.slotAt && (
+            <span title="Its schedule slot">slot {new Date(job.slotAt).toLocaleString()}</span>
+          )}
         </div>
+        {job.warnings.map((w) => (
+          <div key={w} className="job-warning muted" data-testid="job-warning">
+            {w}
+          </div>
+        ))}
         {job.error && job.state !== 'done' && (
           <div className="job-error" title={job.error.message}>
             {job.error.message}
