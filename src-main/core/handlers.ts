@@ -4,6 +4,7 @@ import type { Services } from './create-core.ts';
 import { channelHandlers } from '../channels/channel-handlers.ts';
 import { uploadHandlers } from '../uploads/upload-handlers.ts';
 import { vaultHandlers } from '../vault/vault-handlers.ts';
+import { noticeHandlers } from '../notices/notice-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -38,5 +39,10 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'downloads.list': () => services.downloads.list(),
     'downloads.cancel': ({ id }) => services.downloads.cancel(id),
     ...vaultHandlers(services.security),
+    ...noticeHandlers(services.notices),
+    'updates.status': () => services.updates.status(),
+    'updates.check': () => services.updates.check(),
+    'updates.install': ({ when }) => services.updates.install(when),
+    'tools.status': () => services.tools.status(),
   };
 }

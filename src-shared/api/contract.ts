@@ -8,6 +8,9 @@ import { channelEvents, channelMethods } from './channels.ts';
 import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
 import { vaultEvents, vaultMethods } from './vault.ts';
+import { noticeEvents, noticeMethods } from './notices.ts';
+import { updateEvents, updateMethods } from './updates.ts';
+import { toolMethods } from './tools.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -25,6 +28,9 @@ export const methods = {
   ...folderMethods,
   ...cookieMethods,
   ...vaultMethods,
+  ...noticeMethods,
+  ...updateMethods,
+  ...toolMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -36,6 +42,8 @@ export const events = {
   ...folderEvents,
   ...cookieEvents,
   ...vaultEvents,
+  ...noticeEvents,
+  ...updateEvents,
 };
 
 export type Methods = typeof methods;

@@ -16,6 +16,10 @@ export const NoticeKindSchema = z.enum([
 ]);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
+/** What a notice's button does. */
+export const NoticeActionSchema = z.enum(['install_update']);
+export type NoticeAction = z.infer<typeof NoticeActionSchema>;
+
 /** Something the user should see: a toast in the UI, an OS notification on desktop. */
 export const NoticeSchema = z.object({
   id: z.string(),
@@ -26,6 +30,10 @@ export const NoticeSchema = z.object({
   /** The channel or job it concerns, so a click can open the right screen. */
   channelId: z.string().nullable(),
   jobId: z.string().nullable(),
+  /** A button the notice offers (the bell shows it; the OS notification opens the app). */
+  action: NoticeActionSchema.nullable(),
+  /** Seen in the bell (or clicked as an OS notification). */
+  read: z.boolean(),
   at: z.string(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
@@ -38,4 +46,18 @@ export interface NoticeInput {
   message: string;
   channelId?: string | null;
   jobId?: string | null;
+  action?: NoticeAction | null;
 }
+
+/** The per-kind OS-notification switch in Settings that governs each kind. */
+export const noticeKindSetting = {
+  upload_done: 'notifyUploadDone',
+  upload_failed: 'notifyUploadFailed',
+  needs_reconnect: 'notifyNeedsReconnect',
+  // An ending sign-in is the same call to action as a lost one: reconnect.
+  sign_in_ending: 'notifyNeedsReconnect',
+  quota_wait: 'notifyQuotaWait',
+  cookie_expiring: 'notifyCookieExpiring',
+  update_ready: 'notifyUpdateReady',
+  general: null,
+} as const satisfies Record<NoticeKind, string | null>;

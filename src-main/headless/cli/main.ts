@@ -14,6 +14,7 @@ import { queueCommand } from './commands/queue.ts';
 import { uploadCommand } from './commands/upload.ts';
 import { vaultCommand } from './commands/vault.ts';
 import { watchCommand } from './commands/watch.ts';
+import { noticesCommand } from './commands/notices.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   cookiesCommand,
   downloadCommand,
   vaultCommand,
+  noticesCommand,
 ];
 
 function helpText(): string {
