@@ -4,6 +4,8 @@ export const IPC_EVENT = 'dropline:event';
 /** Desktop only, outside the contract: a headless engine has no native dialog to offer. */
 export const IPC_PICK_FOLDER = 'dropline:pick-folder';
 export const IPC_PICK_VIDEOS = 'dropline:pick-videos';
+/** Main -> window: open a screen (a click on an OS notification, the tray, the menu). */
+export const IPC_OPEN = 'dropline:open';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'dropline';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

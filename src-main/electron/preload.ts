@@ -1,7 +1,13 @@
 // The whole bridge between the page and main: invoke and on, names checked against the contract.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { events, isEventName, isMethod } from '../../src-shared/api/contract.ts';
-import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from './ipc-channels.ts';
+import {
+  IPC_EVENT,
+  IPC_INVOKE,
+  IPC_OPEN,
+  IPC_PICK_FOLDER,
+  IPC_PICK_VIDEOS,
+} from './ipc-channels.ts';
 
 contextBridge.exposeInMainWorld('dropline', {
   events: Object.keys(events),
@@ -23,6 +29,12 @@ contextBridge.exposeInMainWorld('dropline', {
   },
   pickVideos(): Promise<string[]> {
     return ipcRenderer.invoke(IPC_PICK_VIDEOS);
+  },
+  // The main process asks to show a screen (a notification was clicked): { screen, jobId?, channelId? }.
+  onOpen(listener: (target: unknown) => void) {
+    const wrapped = (_: unknown, target: unknown): void => listener(target);
+    ipcRenderer.on(IPC_OPEN, wrapped);
+    return () => ipcRenderer.removeListener(IPC_OPEN, wrapped);
   },
   // Dropped files: Electron no longer puts a path on File; the drop preview needs it.
   pathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): string | null {

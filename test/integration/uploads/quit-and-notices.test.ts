@@ -31,7 +31,7 @@ describe('a quit pauses the running upload; the next start resumes it', () => {
 
   test('running -> paused at quit -> resumed at start and done once; a job the user paused stays paused', async () => {
     const size = 12 * MiB;
-    const big = videoFile(h.dir.path, "long.mp4", size);
+    const big = videoFile(h.dir.path, 'long.mp4', size);
     const other = videoFile(h.dir.path, 'other.mp4', MiB);
     h.sandbox.faults.set({ bandwidthBytesPerSec: 2 * MiB });
     const running = enqueueOne(h, big.path, alice, { title: 'Long one' });
@@ -98,7 +98,11 @@ describe('waiting for quota is said once, however many jobs wait', () => {
 
   test('one upload fits the day; the next three wait, with one quota_wait notice', async () => {
     const ids = [1, 2, 3, 4].map((i) =>
-      enqueueOne(h, videoFile(h.dir.path, `q${i}.mp4`, 256 * 1024).path, i % 2 ? alice : aliceBrand),
+      enqueueOne(
+        h,
+        videoFile(h.dir.path, `q${i}.mp4`, 256 * 1024).path,
+        i % 2 ? alice : aliceBrand,
+      ),
     );
     await waitForState(h.core, ids[0]!, ['done']);
     for (const id of ids.slice(1)) await waitForState(h.core, id, ['waiting']);

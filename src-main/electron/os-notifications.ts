@@ -1,0 +1,57 @@
+import { noticeKindSetting, type Notice } from '../../src-shared/domain/notice.ts';
+import type { Settings } from '../../src-shared/domain/settings.ts';
+import type { ElectronLike, NotificationLike } from './electron-like.ts';
+
+/** The screen a notice's click opens (with the job or channel it concerns). */
+export interface OpenTarget {
+  screen: 'queue' | 'channels' | 'cookies' | 'settings';
+  jobId?: string;
+  channelId?: string;
+}
+
+export function targetOf(notice: Notice): OpenTarget {
+  switch (notice.kind) {
+    case 'upload_done':
+    case 'upload_failed':
+    case 'quota_wait':
+      return { screen: 'queue', jobId: notice.jobId ?? undefined };
+    case 'needs_reconnect':
+    case 'sign_in_ending':
+      return { screen: 'channels', channelId: notice.channelId ?? undefined };
+    case 'cookie_expiring':
+      return { screen: 'cookies' };
+    case 'update_ready':
+      return { screen: 'settings' };
+    case 'general':
+      return notice.jobId
+        ? { screen: 'queue', jobId: notice.jobId }
+        : notice.channelId
+          ? { screen: 'channels', channelId: notice.channelId }
+          : { screen: 'queue' };
+  }
+}
+
+/** The master switch and the kind's own switch both on (a `general` notice follows the master). */
+export function wantsOsNotification(settings: Settings, kind: Notice['kind']): boolean {
+  if (!settings.notifications) return false;
+  const key = noticeKindSetting[kind] satisfies keyof Settings | null;
+  return key === null ? true : settings[key];
+}
+
+/**
+ * Each stored notice also becomes an OS notification when Settings allow its
+ * kind; a click marks it read and opens the screen it is about.
+ */
+export function showOsNotification(
+  electron: ElectronLike,
+  notice: Notice,
+  settings: Settings,
+  onClick: (notice: Notice, target: OpenTarget) => void,
+): NotificationLike | null {
+  if (!wantsOsNotification(settings, notice.kind) || !electron.Notification.isSupported())
+    return null;
+  const shown = new electron.Notification({ title: notice.title, body: notice.message });
+  shown.on('click', () => onClick(notice, targetOf(notice)));
+  shown.show();
+  return shown;
+}
