@@ -125,7 +125,7 @@ export async function startDesktop(
     checkForUpdates: () => void checkForUpdatesFromMenu(electron, core),
     quit,
   };
-  tray = installTray(electron, core, paths.trayIcons, actions);
+  tray = installTray(electron, core, paths.trayIcons, actions, platform);
   electron.Menu.setApplicationMenu(
     electron.Menu.buildFromTemplate(
       appMenuTemplate({

@@ -54,13 +54,14 @@ export function installTray(
   core: Core,
   iconDir: string,
   actions: ShellActions,
+  platform: NodeJS.Platform = process.platform,
 ): TrayController {
   const jobs = new Map<string, Job>(core.services.uploads.list().map((j) => [j.id, j]));
   const bytes = new Map<string, number>();
   let channels: Channel[] = core.services.channels.channels.list();
   let current = summarizeTray(channels, [...jobs.values()], bytes);
   let shownState: TrayState | null = null;
-  const tray: TrayLike = new electron.Tray(trayIconPath(iconDir, current.state));
+  const tray: TrayLike = new electron.Tray(trayIconPath(iconDir, current.state, platform));
   tray.on('click', () => actions.open());
   const full: TrayActions = {
     ...actions,
@@ -71,7 +72,7 @@ export function installTray(
   const render = (): void => {
     current = summarizeTray(channels, [...jobs.values()], bytes);
     if (current.state !== shownState) {
-      if (shownState !== null) tray.setImage(trayIconPath(iconDir, current.state));
+      if (shownState !== null) tray.setImage(trayIconPath(iconDir, current.state, platform));
       shownState = current.state;
     }
     tray.setToolTip(current.tooltip);
