@@ -11,11 +11,8 @@ export const CLI_FLAG = '--cli';
  */
 export function cliArgs(argv: readonly string[]): string[] | null {
   const at = argv.indexOf(CLI_FLAG);
-  if (at < 0) return null;
-  // Chromium switches the launcher adds (e.g. --ozone-platform=headless) are not ours.
-  return argv
-    .slice(at + 1)
-    .filter((arg) => !/^--(ozone-platform|no-sandbox|disable-gpu)\b/.test(arg));
+  // Chromium's switches (the launcher's --ozone-platform=headless) come before the flag.
+  return at < 0 ? null : argv.slice(at + 1);
 }
 
 /** Runs one CLI command in this process and exits with its code: no window, no tray, no dock icon. */
