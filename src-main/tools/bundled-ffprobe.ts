@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+const load = createRequire(import.meta.url);
 
 /**
  * The ffprobe shipped with Dropline (`@ffprobe-installer/ffprobe`, one
@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
  */
 export function bundledFfprobePath(): string | null {
   try {
-    const { path } = require('@ffprobe-installer/ffprobe') as { path: string };
+    const { path } = load('@ffprobe-installer/ffprobe') as { path: string };
     return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
   } catch {
     return null;
