@@ -47,6 +47,11 @@ async function dropOnChannel(page: Page, channelId: string, file: { name: string
   );
 }
 
+/** The preload's bridge (window.dropline), as the page sees it. */
+interface Bridge {
+  invoke(method: string, input: unknown): Promise<{ ok: boolean; output?: unknown }>;
+}
+
 function jobRow(userData: string, file: string) {
   const db = new Database(join(userData, 'dropline.db'), { readonly: true });
   try {
@@ -96,7 +101,10 @@ describe('the built desktop app in a simulated Electron (real Chromium)', { skip
     app = await startSimulatedDesktop({ userData, profile: join(dir.path, 'profile-1'), env });
     page = await app.window();
     await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-    const bridge = await page.evaluate(() => Object.keys(window.dropline ?? {}).sort());
+    // Inline casts: the callbacks run in the page, where nothing of this module exists.
+    const bridge = await page.evaluate(() =>
+      Object.keys((window as unknown as { dropline: object }).dropline).sort(),
+    );
     assert.deepEqual(bridge, [
       'events',
       'invoke',
@@ -106,7 +114,9 @@ describe('the built desktop app in a simulated Electron (real Chromium)', { skip
       'pickFolder',
       'pickVideos',
     ]);
-    const info = await page.evaluate(() => window.dropline!.invoke('app.info', {}));
+    const info = await page.evaluate(() =>
+      (window as unknown as { dropline: Bridge }).dropline.invoke('app.info', {}),
+    );
     assert.deepEqual(info.ok && (info.output as { mode: string; dataDir: string }).mode, 'desktop');
     const tray = await app.next('tray', (m) => m.menu.length > 0);
     assert.match(tray.image, /assets\/tray\/idle\.png$/);
