@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { quietDirectives } from './scripts/vite-quiet.ts';
 
 /** Desktop build: main (ESM), preload (CommonJS, as sandboxed preloads must be), renderer. */
 export default defineConfig({
@@ -28,7 +29,10 @@ export default defineConfig({
       outDir: 'out/renderer',
       sourcemap: false,
       chunkSizeWarningLimit: 1024,
-      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('src-renderer/index.html') },
+        onwarn: quietDirectives,
+      },
     },
   },
 });

@@ -39,6 +39,8 @@ import { bundledFfprobePath } from '../tools/bundled-ffprobe.ts';
 import { toolsStatus } from '../tools/tool-status.ts';
 import type { ToolsStatus } from '../../src-shared/api/tools.ts';
 import { chooseFfprobe, chooseYtDlp, type ToolChoice } from '../tools/tool-paths.ts';
+import { JobEditor } from '../uploads/job-editor.ts';
+import { ChannelExtras } from '../youtube/channel-extras.ts';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -93,6 +95,12 @@ export interface Services {
   updates: UpdateService;
   /** Which ffprobe and yt-dlp run: read on each use, so a changed setting applies at once. */
   tools: { ffprobe(): ToolChoice; ytdlp(): ToolChoice; status(): Promise<ToolsStatus> };
+  /** Edits, removal and order of jobs, by hand. */
+  jobEditor: JobEditor;
+  /** A channel's playlists and picture. */
+  channelExtras: ChannelExtras;
+  /** What the watcher knows of the watched folders' files (dropped names are matched there). */
+  watchRepo: WatchRepository;
 }
 
 export interface Core {
@@ -216,6 +224,29 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       busy: () => uploads.runningCount() > 0,
     }),
     tools,
+    watchRepo,
+    jobEditor: new JobEditor({
+      db,
+      repo: uploads.repo,
+      timeline: uploads.timeline,
+      events,
+      clock,
+      pump: () => uploads.pump(),
+    }),
+    channelExtras: new ChannelExtras({
+      http: deps.uploads?.http ?? nodeHttp,
+      endpoints: googleEndpoints(config.googleBaseUrl),
+      clock,
+      getToken: (channelId) => (deps.accessTokens ?? channels.tokens).getAccessToken(channelId),
+      charge: (channelId) =>
+        uploads.ledger.charge(
+          (clientOfChannel.get(channelId) as string | null | undefined) ?? 'default',
+          'playlists.list',
+        ),
+      avatarUrlOf: (channelId) =>
+        (db.prepare('SELECT avatar_url FROM channels WHERE id = ?').pluck().get(channelId) as
+          string | null | undefined) ?? null,
+    }),
   };
   const router = createRouter(createHandlers(config, services), log);
   log.info('engine started', { version: config.version, dataDir: config.dataDir });

@@ -5,6 +5,9 @@ import { channelHandlers } from '../channels/channel-handlers.ts';
 import { uploadHandlers } from '../uploads/upload-handlers.ts';
 import { vaultHandlers } from '../vault/vault-handlers.ts';
 import { noticeHandlers } from '../notices/notice-handlers.ts';
+import { jobEditHandlers } from '../uploads/job-edit-handlers.ts';
+import { fileHandlers } from '../files/file-handlers.ts';
+import { channelExtraHandlers } from '../youtube/channel-extra-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -44,5 +47,8 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'updates.check': () => services.updates.check(),
     'updates.install': ({ when }) => services.updates.install(when),
     'tools.status': () => services.tools.status(),
+    ...jobEditHandlers(services.uploads, services.jobEditor),
+    ...fileHandlers(services.watchRepo),
+    ...channelExtraHandlers(services.channelExtras),
   };
 }

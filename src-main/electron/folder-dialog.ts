@@ -1,4 +1,3 @@
-import { IPC_PICK_FOLDER } from './ipc-channels.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { handleOpenDialog } from './open-dialog.ts';
 
@@ -10,7 +9,7 @@ export function installFolderDialog(
   handleOpenDialog(
     electron,
     getWindow,
-    IPC_PICK_FOLDER,
+    'pickFolder',
     { title: 'Choose a folder to watch', properties: ['openDirectory'] },
     (paths) => paths[0] ?? null,
     null,

@@ -1,9 +1,13 @@
+import type { DesktopDialog } from '../../src-shared/api/desktop.ts';
+
 /** IPC channel names shared by main and preload. */
 export const IPC_INVOKE = 'dropline:invoke';
 export const IPC_EVENT = 'dropline:event';
-/** Desktop only, outside the contract: a headless engine has no native dialog to offer. */
-export const IPC_PICK_FOLDER = 'dropline:pick-folder';
-export const IPC_PICK_VIDEOS = 'dropline:pick-videos';
+/** One channel per desktop dialog of the contract (src-shared/api/desktop.ts). */
+export const IPC_DIALOG: { readonly [D in DesktopDialog]: string } = {
+  pickFolder: 'dropline:pick-folder',
+  pickVideos: 'dropline:pick-videos',
+};
 /** Main -> window: open a screen (a click on an OS notification, the tray, the menu). */
 export const IPC_OPEN = 'dropline:open';
 export const APP_SCHEME = 'app';

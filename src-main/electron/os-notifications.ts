@@ -1,13 +1,9 @@
+import type { OpenTarget } from '../../src-shared/api/desktop.ts';
 import { noticeKindSetting, type Notice } from '../../src-shared/domain/notice.ts';
 import type { Settings } from '../../src-shared/domain/settings.ts';
 import type { ElectronLike, NotificationLike } from './electron-like.ts';
 
-/** The screen a notice's click opens (with the job or channel it concerns). */
-export interface OpenTarget {
-  screen: 'queue' | 'channels' | 'cookies' | 'settings';
-  jobId?: string;
-  channelId?: string;
-}
+export type { OpenTarget };
 
 export function targetOf(notice: Notice): OpenTarget {
   switch (notice.kind) {

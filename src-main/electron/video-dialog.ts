@@ -1,5 +1,4 @@
 import { VIDEO_EXTENSIONS } from '../../src-shared/watch/file-kinds.ts';
-import { IPC_PICK_VIDEOS } from './ipc-channels.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { handleOpenDialog } from './open-dialog.ts';
 
@@ -11,13 +10,13 @@ export function installVideoDialog(
   handleOpenDialog(
     electron,
     getWindow,
-    IPC_PICK_VIDEOS,
+    'pickVideos',
     {
       title: 'Choose videos to upload',
       properties: ['openFile', 'multiSelections'],
       filters: [{ name: 'Videos', extensions: [...VIDEO_EXTENSIONS] }],
     },
     (paths) => paths,
-    [] as string[],
+    [],
   );
 }

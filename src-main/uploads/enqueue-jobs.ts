@@ -13,7 +13,10 @@ import {
 } from './validate-metadata.ts';
 
 /** Why a file cannot be uploaded at all, checked before anything is sent. */
-function fileProblem(file: string): { error: AppErrorShape | null; print: Fingerprint | null } {
+export function fileProblem(file: string): {
+  error: AppErrorShape | null;
+  print: Fingerprint | null;
+} {
   let print: Fingerprint;
   try {
     print = fingerprint(file);

@@ -23,6 +23,7 @@ import { enqueueJobs } from './enqueue-jobs.ts';
 import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
 import { HeldBytesChecks } from './held-bytes.ts';
 import { runJob } from './job-runner.ts';
+import { JobTimeline } from './job-timeline.ts';
 import { patchFor, type RunOutcome } from './outcome.ts';
 import {
   checkChunkSize,
@@ -80,6 +81,7 @@ interface Running {
 export class UploadEngine implements UploadEnqueuer {
   readonly repo: JobRepository;
   readonly ledger: QuotaLedger;
+  readonly timeline: JobTimeline;
   readonly #deps: UploadEngineDeps;
   readonly #runner: RunnerDeps;
   readonly #running = new Map<string, Running>();
@@ -95,6 +97,7 @@ export class UploadEngine implements UploadEnqueuer {
   constructor(deps: UploadEngineDeps) {
     this.#deps = deps;
     this.repo = new JobRepository(deps.db);
+    this.timeline = new JobTimeline(deps.db);
     this.ledger = new QuotaLedger(deps.db, deps.clock, deps.quotaConfig);
     this.#runner = {
       repo: this.repo,
@@ -181,10 +184,14 @@ export class UploadEngine implements UploadEnqueuer {
   }
 
   enqueue(request: UploadRequest): string[] {
-    const ids = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow());
+    const at = this.#isoNow();
+    const ids = enqueueJobs(this.#deps.db, this.repo, request, at);
     for (const id of ids) {
       const job = this.repo.get(id);
-      if (job) this.#deps.events.emit('jobs.changed', publicJob(job));
+      if (!job) continue;
+      // An id already known is the same video already queued on that channel: its history goes on.
+      if (!this.timeline.has(id)) this.timeline.added(job, request.source.kind, at);
+      this.#deps.events.emit('jobs.changed', publicJob(job));
     }
     this.pump();
     return ids;
@@ -404,7 +411,9 @@ export class UploadEngine implements UploadEnqueuer {
 
   #save(id: string, patch: JobPatch): JobRecord {
     const before = this.repo.get(id);
-    const job = this.repo.update(id, patch, this.#isoNow());
+    const at = this.#isoNow();
+    const job = this.repo.update(id, patch, at);
+    if (before) this.timeline.observe(before, job, at);
     const visible =
       before === null ||
       before.state !== job.state ||

@@ -1,7 +1,18 @@
 import type { HandlerMap } from '../rpc/router.ts';
 import type { UploadEngine } from './upload-engine.ts';
 
-type JobHandlers = Pick<HandlerMap, `jobs.${string}` & keyof HandlerMap>;
+type JobHandlers = Pick<
+  HandlerMap,
+  | 'jobs.enqueue'
+  | 'jobs.list'
+  | 'jobs.pause'
+  | 'jobs.resume'
+  | 'jobs.cancel'
+  | 'jobs.retry'
+  | 'jobs.pauseChannel'
+  | 'jobs.resumeChannel'
+  | 'jobs.quota'
+>;
 
 /** The `jobs.*` methods of the contract, mapped onto the upload engine. */
 export function uploadHandlers(engine: UploadEngine): JobHandlers {

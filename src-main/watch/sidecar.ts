@@ -33,7 +33,7 @@ const fieldSchemas = {
   playlistId: z.string().nullable(),
   madeForKids: z.boolean(),
   containsSyntheticMedia: z.boolean(),
-} satisfies Record<keyof VideoMetadata, z.ZodType>;
+} satisfies Record<keyof VideoMetadata, z.core.$ZodType>;
 
 // Names people copy from the API's own resource (snippet/status fields).
 const aliases: Record<string, keyof VideoMetadata> = {
@@ -101,7 +101,7 @@ function parseStructured(file: string, text: string): SidecarResult {
         message: `${at}: unknown field "${rawKey}" (known: ${Object.keys(fieldSchemas).join(', ')}).`,
       };
     const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
-    const parsed = fieldSchemas[key].safeParse(value);
+    const parsed = z.safeParse(fieldSchemas[key], value);
     if (!parsed.success)
       return {
         ok: false,

@@ -11,6 +11,9 @@ import { vaultEvents, vaultMethods } from './vault.ts';
 import { noticeEvents, noticeMethods } from './notices.ts';
 import { updateEvents, updateMethods } from './updates.ts';
 import { toolMethods } from './tools.ts';
+import { jobEditEvents, jobEditMethods } from './job-edits.ts';
+import { fileMethods } from './files.ts';
+import { channelExtraMethods } from './channel-extras.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -31,6 +34,9 @@ export const methods = {
   ...noticeMethods,
   ...updateMethods,
   ...toolMethods,
+  ...jobEditMethods,
+  ...fileMethods,
+  ...channelExtraMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -44,6 +50,7 @@ export const events = {
   ...vaultEvents,
   ...noticeEvents,
   ...updateEvents,
+  ...jobEditEvents,
 };
 
 export type Methods = typeof methods;

@@ -13,12 +13,12 @@ import {
  * content (a file dropped on a browser window, whose path the page cannot see).
  */
 export const CookieImportInputSchema = z.union([
-  z.object({ path: z.string().min(1), label: CookieLabelSchema.optional() }).strict(),
+  z.object({ path: z.string().min(1), label: z.optional(CookieLabelSchema) }).strict(),
   z
     .object({
       content: z.string().min(1).max(2_000_000),
       fileName: z.string().min(1).max(260),
-      label: CookieLabelSchema.optional(),
+      label: z.optional(CookieLabelSchema),
     })
     .strict(),
 ]);
@@ -49,7 +49,7 @@ export const cookieMethods = {
     'Every cookie label with its active file and backups (metadata only)',
   ),
   'cookies.check': method(
-    z.object({ label: CookieLabelSchema.optional() }).strict(),
+    z.object({ label: z.optional(CookieLabelSchema) }).strict(),
     z.array(CookieCheckSchema),
     'Freshness and health of the active file of one or every label',
   ),
@@ -67,7 +67,7 @@ export const cookieMethods = {
     z
       .object({
         url: z.string().url(),
-        label: CookieLabelSchema.optional(),
+        label: z.optional(CookieLabelSchema),
         outDir: z.string().min(1).optional(),
       })
       .strict(),

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the renderer's WebSocket transport parses every message with these.
+import * as z from 'zod/mini';
 import { AppErrorSchema } from '../domain/app-error.ts';
 
 /**
@@ -7,7 +8,7 @@ import { AppErrorSchema } from '../domain/app-error.ts';
  */
 export const CallMessageSchema = z.object({
   type: z.literal('call'),
-  id: z.number().int().nonnegative(),
+  id: z.int().check(z.nonnegative()),
   method: z.string(),
   input: z.unknown(),
 });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type {
   BrowserWindowLike,
   CloseEventLike,
@@ -17,6 +18,8 @@ export interface FakeWindow extends BrowserWindowLike {
   loaded: string[];
   visible: boolean;
   destroyed: boolean;
+  /** What the page's `ipcRenderer` hears: every `webContents.send` of this window. */
+  renderer: EventEmitter;
   webContents: WebContentsLike & { sent: unknown[][]; listeners: Map<string, Listener[]> };
   /** What the user's close button does: 'close' listeners may keep the window (hidden). */
   userClose(): boolean;
@@ -107,6 +110,37 @@ export class FakeElectron {
     this.userData = userData;
   }
 
+  /**
+   * The `ipcRenderer` of a window's page: `invoke` reaches the `ipcMain`
+   * handlers as a call from that window's top frame at our origin, `on`
+   * hears what main sends the window.
+   */
+  ipcRendererOf(win: BrowserWindowLike): {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+    removeListener(
+      channel: string,
+      listener: (event: unknown, ...args: unknown[]) => void,
+    ): unknown;
+    listenerCount(channel: string): number;
+  } {
+    const renderer = (win as unknown as { renderer: EventEmitter }).renderer;
+    return {
+      invoke: async (channel, ...args) => {
+        const handler = this.ipcHandlers.get(channel);
+        if (!handler) throw new Error(`No handler registered for '${channel}'`);
+        const event = {
+          sender: { id: win.webContents.id },
+          senderFrame: { url: 'app://dropline/index.html', parent: null },
+        };
+        return handler(event, ...args);
+      },
+      on: (channel, listener) => renderer.on(channel, listener),
+      removeListener: (channel, listener) => renderer.removeListener(channel, listener),
+      listenerCount: (channel) => renderer.listenerCount(channel),
+    };
+  }
+
   emitApp(event: string, ...args: unknown[]): boolean {
     let prevented = false;
     const e = { preventDefault: () => (prevented = true) };
@@ -143,14 +177,17 @@ export class FakeElectron {
       setPermissionCheckHandler: (h) => void (fake.permissionCheck = h),
       protocol: { handle: (scheme, handler) => void fake.protocolHandlers.set(scheme, handler) },
     };
-    const newContents = () => {
+    const newContents = (renderer: EventEmitter) => {
       const listeners = new Map<string, Listener[]>();
       const sent: unknown[][] = [];
       const contents = {
         id: fake.#nextId++,
         sent,
         listeners,
-        send: (...args: unknown[]) => void sent.push(args),
+        send: (channel: string, ...args: unknown[]) => {
+          sent.push([channel, ...args]);
+          renderer.emit(channel, { sender: null }, ...args);
+        },
         on: (event: string, listener: Listener) =>
           void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
         setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) =>
@@ -166,13 +203,14 @@ export class FakeElectron {
       readonly loaded: string[] = [];
       visible = false;
       destroyed = false;
+      readonly renderer = new EventEmitter();
       readonly webContents: WebContentsLike & {
         sent: unknown[][];
         listeners: Map<string, Listener[]>;
       };
       constructor(options: Record<string, unknown>) {
         this.options = options;
-        this.webContents = newContents() as never;
+        this.webContents = newContents(this.renderer) as never;
         fake.windows.push(this as never);
       }
       async loadURL(url: string) {

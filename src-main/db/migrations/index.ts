@@ -6,6 +6,7 @@ import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
 import { notices } from './009-notices.ts';
+import { jobOrderTimeline } from './012-job-order-timeline.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   watchedFolders,
   cookieFiles,
   notices,
+  jobOrderTimeline,
 ];

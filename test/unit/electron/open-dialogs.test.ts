@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'vitest';
-import { IPC_PICK_FOLDER, IPC_PICK_VIDEOS } from '../../../src-main/electron/ipc-channels.ts';
+import { IPC_DIALOG } from '../../../src-main/electron/ipc-channels.ts';
 import type { BrowserWindowLike, IpcEventLike } from '../../../src-main/electron/electron-like.ts';
 import { installFolderDialog } from '../../../src-main/electron/folder-dialog.ts';
 import { installVideoDialog } from '../../../src-main/electron/video-dialog.ts';
@@ -20,7 +20,7 @@ describe('the native folder dialog behind pickFolder() (fake electron)', () => {
     const electron = fake.module;
     win = new electron.BrowserWindow({});
     installFolderDialog(electron, () => win);
-    const handler = fake.ipcHandlers.get(IPC_PICK_FOLDER);
+    const handler = fake.ipcHandlers.get(IPC_DIALOG.pickFolder);
     assert.ok(handler, 'a handler on the pick-folder channel');
     pick = async (event) => handler(event);
   });
@@ -66,7 +66,7 @@ describe('the native video dialog behind pickVideos() (fake electron)', () => {
     const electron = fake.module;
     const win = new electron.BrowserWindow({});
     installVideoDialog(electron, () => win);
-    const handler = fake.ipcHandlers.get(IPC_PICK_VIDEOS);
+    const handler = fake.ipcHandlers.get(IPC_DIALOG.pickVideos);
     assert.ok(handler, 'a handler on the pick-videos channel');
     const ours: IpcEventLike = {
       sender: { id: win.webContents.id },
