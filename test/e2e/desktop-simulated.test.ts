@@ -106,9 +106,8 @@ describe('the built desktop app in a simulated Electron (real Chromium)', { skip
       Object.keys((window as unknown as { dropline: object }).dropline).sort(),
     );
     assert.deepEqual(bridge, [
-      'events',
       'invoke',
-      'on',
+      'onEvent',
       'onOpen',
       'pathForFile',
       'pickFolder',
