@@ -1,30 +1,12 @@
 import type { OpenTarget } from '../../src-shared/api/desktop.ts';
-import { noticeKindSetting, type Notice } from '../../src-shared/domain/notice.ts';
+import { noticeKindSetting, noticeTarget, type Notice } from '../../src-shared/domain/notice.ts';
 import type { Settings } from '../../src-shared/domain/settings.ts';
 import type { ElectronLike, NotificationLike } from './electron-like.ts';
 
 export type { OpenTarget };
 
 export function targetOf(notice: Notice): OpenTarget {
-  switch (notice.kind) {
-    case 'upload_done':
-    case 'upload_failed':
-    case 'quota_wait':
-      return { screen: 'queue', jobId: notice.jobId ?? undefined };
-    case 'needs_reconnect':
-    case 'sign_in_ending':
-      return { screen: 'channels', channelId: notice.channelId ?? undefined };
-    case 'cookie_expiring':
-      return { screen: 'cookies' };
-    case 'update_ready':
-      return { screen: 'settings' };
-    case 'general':
-      return notice.jobId
-        ? { screen: 'queue', jobId: notice.jobId }
-        : notice.channelId
-          ? { screen: 'channels', channelId: notice.channelId }
-          : { screen: 'queue' };
-  }
+  return noticeTarget(notice);
 }
 
 /** The master switch and the kind's own switch both on (a `general` notice follows the master). */

@@ -61,3 +61,30 @@ export const noticeKindSetting = {
   update_ready: 'notifyUpdateReady',
   general: null,
 } as const satisfies Record<NoticeKind, string | null>;
+
+/** The screen a notice is about (a click in the bell or on the OS notification opens it). */
+export function noticeTarget(notice: Pick<Notice, 'kind' | 'jobId' | 'channelId'>): {
+  screen: 'queue' | 'channels' | 'cookies' | 'settings';
+  jobId?: string;
+  channelId?: string;
+} {
+  const jobId = notice.jobId ?? undefined;
+  const channelId = notice.channelId ?? undefined;
+  switch (notice.kind) {
+    case 'upload_done':
+    case 'upload_failed':
+    case 'quota_wait':
+      return { screen: 'queue', jobId };
+    case 'needs_reconnect':
+    case 'sign_in_ending':
+      return { screen: 'channels', channelId };
+    case 'cookie_expiring':
+      return { screen: 'cookies' };
+    case 'update_ready':
+      return { screen: 'settings' };
+    case 'general':
+      if (jobId) return { screen: 'queue', jobId };
+      if (channelId) return { screen: 'channels', channelId };
+      return { screen: 'queue' };
+  }
+}
