@@ -72,7 +72,10 @@ process.on('unhandledRejection', (reason) => {
   );
 });
 let context: BrowserContext | null = null;
-const ready = (async () => {
+// Chromium starts with the app's `whenReady` (a CLI-mode start never asks for it).
+let started: Promise<void> | null = null;
+const ready = (): Promise<void> => (started ??= launch());
+const launch = async (): Promise<void> => {
   const cdpPort = Number(env.FAKE_ELECTRON_CDP_PORT);
   context = await chromium.launchPersistentContext(env.FAKE_ELECTRON_PROFILE ?? '', {
     executablePath: env.FAKE_ELECTRON_CHROMIUM ?? '/usr/bin/chromium',
@@ -94,7 +97,7 @@ const ready = (async () => {
     invokeFromPage(source.page, channel, args),
   );
   report({ type: 'ready', cdpPort });
-})();
+};
 
 const protocolHandlers = new Map<string, (req: { url: string }) => Response | Promise<Response>>();
 
@@ -195,7 +198,7 @@ export class BrowserWindow extends Emitter {
     this.webContents = new WebContents(this);
     windows.push(this);
     const preload = options.webPreferences?.preload;
-    this.#opened = ready.then(async () => {
+    this.#opened = ready().then(async () => {
       const page = await context!.newPage();
       if (preload)
         await page.addInitScript({ content: rendererShim(readFileSync(preload, 'utf8')) });
@@ -264,7 +267,7 @@ class App extends Emitter {
     return true;
   }
   whenReady(): Promise<void> {
-    return ready;
+    return ready();
   }
   getPath(name: string): string {
     if (name === 'exe') return process.execPath;
