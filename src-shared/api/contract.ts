@@ -9,6 +9,9 @@ import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
 import { vaultEvents, vaultMethods } from './vault.ts';
 import { publishingEvents, publishingMethods } from './publishing.ts';
+import { noticeEvents, noticeMethods } from './notices.ts';
+import { updateEvents, updateMethods } from './updates.ts';
+import { toolMethods } from './tools.ts';
 import { jobEditEvents, jobEditMethods } from './job-edits.ts';
 import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
@@ -30,6 +33,9 @@ export const methods = {
   ...cookieMethods,
   ...vaultMethods,
   ...publishingMethods,
+  ...noticeMethods,
+  ...updateMethods,
+  ...toolMethods,
   ...jobEditMethods,
   ...fileMethods,
   ...channelExtraMethods,
@@ -45,6 +51,8 @@ export const events = {
   ...cookieEvents,
   ...vaultEvents,
   ...publishingEvents,
+  ...noticeEvents,
+  ...updateEvents,
   ...jobEditEvents,
 };
 

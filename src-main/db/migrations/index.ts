@@ -6,6 +6,7 @@ import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
 import { publishing } from './011-publishing.ts';
+import { notices } from './009-notices.ts';
 import { jobOrderTimeline } from './012-job-order-timeline.ts';
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   watchedFolders,
   cookieFiles,
   publishing,
+  notices,
   jobOrderTimeline,
 ];

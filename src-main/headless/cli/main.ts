@@ -16,6 +16,7 @@ import { vaultCommand } from './commands/vault.ts';
 import { watchCommand } from './commands/watch.ts';
 import { scheduleCommand } from './commands/schedule.ts';
 import { presetsCommand } from './commands/presets.ts';
+import { noticesCommand } from './commands/notices.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -33,6 +34,7 @@ export const commands: Command[] = [
   vaultCommand,
   scheduleCommand,
   presetsCommand,
+  noticesCommand,
 ];
 
 function helpText(): string {
