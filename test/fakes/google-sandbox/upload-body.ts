@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { FileHandle } from 'node:fs/promises';
-import { sleep } from './http-io.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ReceiveOptions {
   /** Where the first new byte goes in the file. */
@@ -12,6 +12,8 @@ export interface ReceiveOptions {
   /** Cut the connection after this many body bytes (fault injection). */
   dropAfter: number | null;
   bandwidthBytesPerSec: number | null;
+  /** Aborted when a newer request for the same session arrives: this one is then dropped. */
+  superseded?: AbortSignal;
 }
 
 export interface Received {
@@ -47,6 +49,10 @@ export async function receiveBody(
       return { written, incomplete: true };
     }
     for await (const chunk of req as AsyncIterable<Buffer>) {
+      if (opts.superseded?.aborted) {
+        req.socket.destroy();
+        return { written, incomplete: true };
+      }
       if (opts.dropAfter !== null && seen + chunk.length >= opts.dropAfter) {
         await store(chunk.subarray(0, opts.dropAfter - seen));
         req.socket.destroy();
@@ -55,7 +61,9 @@ export async function receiveBody(
       await store(chunk);
       if (opts.bandwidthBytesPerSec) {
         const due = (seen / opts.bandwidthBytesPerSec) * 1000 - (Date.now() - startedAt);
-        if (due > 0) await sleep(due);
+        // Throttled reading leaves the client's bytes in the kernel's buffers, where a client that
+        // has gone away cannot be noticed until they are read: a newer request ends the wait.
+        if (due > 0) await sleep(due, undefined, { signal: opts.superseded }).catch(() => {});
       }
     }
   } catch {

@@ -94,14 +94,21 @@ export async function handleUploadSession(ctx: SandboxContext, ex: Exchange): Pr
     return sendApiError(ex.res, 404, 'notFound', 'Not Found');
   }
   ex.channelId = session.channelId;
-  // A status query right after a dropped connection waits until that request is accounted for.
-  while (session.inFlight) await session.inFlight;
+  // One live request per session, the newest: an older one still reading (a throttled body whose
+  // client has gone) is dropped, and a status query answers once its bytes are accounted for.
+  while (session.inFlight) {
+    session.supersede?.abort();
+    await session.inFlight;
+  }
   let done!: () => void;
   session.inFlight = new Promise((resolve) => (done = resolve));
+  const supersede = new AbortController();
+  session.supersede = supersede;
   try {
-    await handleLocked(ctx, ex, session);
+    await handleLocked(ctx, ex, session, supersede.signal);
   } finally {
     session.inFlight = null;
+    session.supersede = null;
     done();
   }
 }
@@ -110,6 +117,7 @@ async function handleLocked(
   ctx: SandboxContext,
   ex: Exchange,
   session: UploadSession,
+  superseded: AbortSignal,
 ): Promise<void> {
   const badRequest = (message: string) => {
     discardBody(ex.req);
@@ -171,6 +179,7 @@ async function handleLocked(
       expected: size,
       dropAfter: ctx.faults.takeDrop(),
       bandwidthBytesPerSec: ctx.faults.bandwidthBytesPerSec,
+      superseded,
     });
   } finally {
     await file.close();

@@ -121,6 +121,7 @@ export async function handleUploadStart(ctx: SandboxContext, ex: Exchange): Prom
     expiresAt: now + ctx.config.uploadSessionLifetimeSec * 1000,
     completedVideoId: null,
     inFlight: null,
+    supersede: null,
   };
   writeFileSync(session.filePath, '');
   ctx.world.sessions.set(id, session);

@@ -84,6 +84,8 @@ export interface UploadSession {
   completedVideoId: string | null;
   /** The request currently writing into this session, so a status query waits for it. */
   inFlight: Promise<void> | null;
+  /** Ends the live request when a newer one for this session arrives. */
+  supersede: AbortController | null;
 }
 
 export interface PlaylistItem {
