@@ -94,7 +94,15 @@ export class LoopbackFlow {
         ),
       timeoutMs,
     );
-    server.on('request', (req, res) => this.#handle(req, res));
+    // Any local process can reach this port: a malformed request is refused, never thrown.
+    server.on('request', (req, res) => {
+      try {
+        this.#handle(req, res);
+      } catch {
+        if (!res.headersSent) send(res, 400, 'Bad request.');
+        else res.destroy();
+      }
+    });
   }
 
   static async start(opts: LoopbackFlowOptions): Promise<LoopbackFlow> {
@@ -126,7 +134,9 @@ export class LoopbackFlow {
   }
 
   #handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', `http://${this.#host}`);
+    const target = req.url ?? '/';
+    if (!target.startsWith('/')) return send(res, 400, 'Bad request.');
+    const url = new URL(target, `http://${this.#host}`);
     // Only our exact path, GET, and our own Host (a rebinding page would carry another name).
     if (req.method !== 'GET' || url.pathname !== this.#path || req.headers.host !== this.#host) {
       return send(res, 404, 'Not found.');

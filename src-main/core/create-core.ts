@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
+import { databaseError } from '../db/db-errors.ts';
 import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
 import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
@@ -98,7 +99,8 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const log = createLogger(deps.logSink ?? fileSink(config.dataDir), config.logLevel, {
     mode: config.mode,
   });
-  const db = openDatabase(join(config.dataDir, 'dropline.db'));
+  const dbFile = join(config.dataDir, 'dropline.db');
+  const db = openDatabase(dbFile);
   const events = new EventHub();
   const settings = new SettingsService(new SettingsRepository(db), events, clock);
   const notices = new Notices(events, clock);
@@ -172,7 +174,9 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     drops: new DropService(watchRepo, enqueuer, clock),
     security: new VaultService({ vault, events, clock, log, passphraseCost: deps.passphraseCost }),
   };
-  const router = createRouter(createHandlers(config, services), log);
+  const router = createRouter(createHandlers(config, services), log, (error) =>
+    databaseError(error, dbFile),
+  );
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
   if (deps.startUploads !== false) uploads.start();
   // New limits or quota may let waiting jobs start now rather than at their next timer;

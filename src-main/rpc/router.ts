@@ -34,7 +34,15 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createRouter(handlers: HandlerMap, log: Logger): Router {
+/**
+ * `describe` turns a known kind of failure (a full disk, a damaged database)
+ * into an AppError that says what to do; anything else is `internal`.
+ */
+export function createRouter(
+  handlers: HandlerMap,
+  log: Logger,
+  describe: (error: unknown) => AppError | null = () => null,
+): Router {
   return {
     async dispatch(name, rawInput, ctx) {
       if (!isMethod(name)) {
@@ -63,6 +71,8 @@ export function createRouter(handlers: HandlerMap, log: Logger): Router {
       } catch (error) {
         if (isAppError(error)) return fail(error);
         log.error('handler failed', { method: name, error });
+        const known = describe(error);
+        if (known) return fail(known);
         const message = error instanceof Error ? redactString(error.message) : 'unknown error';
         return fail(new AppError(RouterErrorCode.internal, `${name} failed: ${message}`, false));
       }
