@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { AppErrorShape } from '../../src-shared/api/errors.ts';
+import { AppError, type AppErrorShape } from '../../src-shared/api/errors.ts';
 import type { Db } from '../db/database.ts';
 import { fingerprint, type Fingerprint } from './file-fingerprint.ts';
 import type { JobRepository, NewJob } from './job-repository.ts';
@@ -58,6 +58,8 @@ export function enqueueJobs(
   repo: JobRepository,
   request: UploadRequest,
   now: string,
+  /** The API (UI, CLI): a typo'd or foreign channel id is bad input, not a job that fails later. */
+  opts: { requireKnownChannels?: boolean } = {},
 ): string[] {
   const file = resolve(request.file);
   const { error: fileError, print } = fileProblem(file);
@@ -79,6 +81,7 @@ export function enqueueJobs(
     }
   }
   if (error) return enqueueFailed(db, repo, request, file, print, now, error);
+  if (opts.requireKnownChannels) refuseUnknownChannels(db, request.channelIds);
   const ids: string[] = [];
   db.transaction(() => {
     for (const channelId of new Set(request.channelIds)) {
@@ -98,6 +101,16 @@ export function enqueueJobs(
     }
   })();
   return ids;
+}
+
+function refuseUnknownChannels(db: Db, channelIds: readonly string[]): void {
+  const known = db.prepare('SELECT 1 FROM channels WHERE id = ?').pluck();
+  const unknown = [...new Set(channelIds)].filter((id) => known.get(id) === undefined);
+  if (unknown.length === 0) return;
+  throw new AppError(
+    'unknown_channel',
+    `Unknown channel ${unknown.join(', ')}: no channel with ${unknown.length > 1 ? 'these ids' : 'this id'} is connected to Dropline. \`dropline channels\` lists yours; connect one with \`dropline connect\`.`,
+  );
 }
 
 function newJob(

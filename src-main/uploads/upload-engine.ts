@@ -130,8 +130,8 @@ export class UploadEngine implements UploadEnqueuer {
     await Promise.all([...running.map((r) => r.done), this.#heldChecks.stop()]);
   }
 
-  enqueue(request: UploadRequest): string[] {
-    const ids = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow());
+  enqueue(request: UploadRequest, opts: { requireKnownChannels?: boolean } = {}): string[] {
+    const ids = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow(), opts);
     for (const id of ids) {
       const job = this.repo.get(id);
       if (job) this.#deps.events.emit('jobs.changed', publicJob(job));

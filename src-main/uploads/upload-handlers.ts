@@ -9,13 +9,16 @@ export function uploadHandlers(services: Pick<Services, 'uploads'>): JobHandlers
   return {
     'jobs.enqueue': (input, ctx) => {
       const ids = input.files.flatMap((file) =>
-        engine.enqueue({
-          file,
-          channelIds: input.channelIds,
-          metadata: input.metadata,
-          thumbnail: input.thumbnail,
-          source: { kind: ctx.transport === 'memory' ? 'cli' : 'ui' },
-        }),
+        engine.enqueue(
+          {
+            file,
+            channelIds: input.channelIds,
+            metadata: input.metadata,
+            thumbnail: input.thumbnail,
+            source: { kind: ctx.transport === 'memory' ? 'cli' : 'ui' },
+          },
+          { requireKnownChannels: true },
+        ),
       );
       return { jobIds: ids };
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
+import { AbsolutePathSchema } from '../domain/file-path.ts';
 import {
   CookieCheckSchema,
   CookieLabelInfoSchema,
@@ -13,7 +14,7 @@ import {
  * content (a file dropped on a browser window, whose path the page cannot see).
  */
 export const CookieImportInputSchema = z.union([
-  z.object({ path: z.string().min(1), label: CookieLabelSchema.optional() }).strict(),
+  z.object({ path: AbsolutePathSchema, label: CookieLabelSchema.optional() }).strict(),
   z
     .object({
       content: z.string().min(1).max(2_000_000),
@@ -68,7 +69,7 @@ export const cookieMethods = {
       .object({
         url: z.string().url(),
         label: CookieLabelSchema.optional(),
-        outDir: z.string().min(1).optional(),
+        outDir: AbsolutePathSchema.optional(),
       })
       .strict(),
     DownloadSchema,

@@ -6,6 +6,7 @@ import {
   JobSchema,
   QuotaStatusSchema,
 } from '../domain/job.ts';
+import { AbsolutePathSchema } from '../domain/file-path.ts';
 import { VideoMetadataSchema } from '../domain/metadata.ts';
 
 const JobIdInput = z.object({ id: z.string().min(1) }).strict();
@@ -13,10 +14,10 @@ const ChannelInput = z.object({ channelId: z.string().min(1) }).strict();
 
 export const EnqueueInputSchema = z
   .object({
-    files: z.array(z.string().min(1)).min(1),
+    files: z.array(AbsolutePathSchema).min(1),
     channelIds: z.array(z.string().min(1)).min(1),
     metadata: VideoMetadataSchema,
-    thumbnail: z.string().min(1).nullable().default(null),
+    thumbnail: AbsolutePathSchema.nullable().default(null),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isFinalJobState, type Job } from '../../../../src-shared/domain/job.ts';
 import { VideoMetadataSchema } from '../../../../src-shared/domain/metadata.ts';
@@ -46,8 +46,11 @@ export const uploadCommand: Command = {
     const channelIds = list(values.channel);
     if (channelIds.length === 0) throw usageError('--channel: give at least one channel id.');
     const jobIds: string[] = [];
+    // The engine runs elsewhere (another working directory): paths go as this shell means them.
+    const files = positionals.map((file) => resolve(file));
+    const thumbnail = values.thumbnail === undefined ? null : resolve(values.thumbnail);
     return withEngine(ctx, async ({ api }) => {
-      for (const file of positionals) {
+      for (const file of files) {
         const metadata = VideoMetadataSchema.safeParse({
           title: values.title ?? basename(file, extname(file)),
           description: values.description,
@@ -67,7 +70,7 @@ export const uploadCommand: Command = {
           files: [file],
           channelIds,
           metadata: metadata.data,
-          thumbnail: values.thumbnail ?? null,
+          thumbnail,
         });
         jobIds.push(...out.jobIds);
       }
