@@ -3,7 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX } from '../../src-shared/api/wire.ts';
+import {
+  MAX_MESSAGE_BYTES,
+  WS_PROTOCOL,
+  WS_TOKEN_PROTOCOL_PREFIX,
+} from '../../src-shared/api/wire.ts';
 import type { Core } from '../core/create-core.ts';
 import { systemClock } from '../core/clock.ts';
 import { databaseProblem } from '../db/db-errors.ts';
@@ -27,8 +31,6 @@ export interface HeadlessOptions {
   rendererDir: string;
   token?: string;
 }
-
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 /** HTTP (static UI + session cookie) and the API WebSocket, on 127.0.0.1 only. */
 export async function startHeadlessServer(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { AppError, type AppErrorShape } from '../../src-shared/api/errors.ts';
 import type { Db } from '../db/database.ts';
+import { FileRefusal } from '../base/regular-file.ts';
 import { fingerprint, type Fingerprint } from './file-fingerprint.ts';
 import type { JobRepository, NewJob } from './job-repository.ts';
 import type { UploadRequest } from './upload-request.ts';
@@ -19,9 +20,10 @@ function fileProblem(file: string): { error: AppErrorShape | null; print: Finger
     print = fingerprint(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : (error as Error).message;
+    const message =
+      code === 'ENOENT' ? `file ${file} does not exist` : `file: ${(error as Error).message}`;
     return {
-      error: { code: 'invalid_file', message: `file ${file} ${why}`, retryable: false },
+      error: { code: 'invalid_file', message, retryable: false },
       print: null,
     };
   }
@@ -71,11 +73,14 @@ export function enqueueJobs(
       : null);
   if (!error && request.thumbnail !== null) {
     try {
-      fingerprint(request.thumbnail);
-    } catch {
+      fingerprint(request.thumbnail, 'thumbnail');
+    } catch (error) {
       return enqueueFailed(db, repo, request, file, print, now, {
         code: 'invalid_metadata',
-        message: `thumbnail ${request.thumbnail} cannot be read`,
+        message:
+          error instanceof FileRefusal && error.reason === 'not_regular'
+            ? `thumbnail: ${error.message}`
+            : `thumbnail ${request.thumbnail} cannot be read`,
         retryable: false,
       });
     }

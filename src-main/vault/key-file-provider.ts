@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KEY_BYTES } from './aead.ts';
 import { unwrapWithKek, wrapWithKek, type KeyProvider } from './key-provider.ts';
@@ -38,7 +38,8 @@ export function keyFileProvider(
 export function readKeyFile(file: string, platform: NodeJS.Platform = process.platform): Buffer {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // O_NONBLOCK: a FIFO put in the key file's place must not hang the engine at start.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
+import { formatBytes, inputLimits } from '../domain/input-limits.ts';
 import {
   AuditEntrySchema,
   ChannelSchema,
@@ -19,7 +20,10 @@ export const ClientSetInputSchema = z.union([
       fileText: z
         .string()
         .min(1)
-        .max(64 * 1024),
+        .max(
+          inputLimits.clientSecretBytes,
+          `a client_secret.json is under 1 KB; this text is over ${formatBytes(inputLimits.clientSecretBytes)}, so it is not one`,
+        ),
     })
     .strict(),
   z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).strict(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.ts';
 import { AbsolutePathSchema } from '../domain/file-path.ts';
+import { inputLimits } from '../domain/input-limits.ts';
 import {
   CookieCheckSchema,
   CookieLabelInfoSchema,
@@ -17,7 +18,7 @@ export const CookieImportInputSchema = z.union([
   z.object({ path: AbsolutePathSchema, label: CookieLabelSchema.optional() }).strict(),
   z
     .object({
-      content: z.string().min(1).max(2_000_000),
+      content: z.string().min(1).max(inputLimits.cookieFileBytes),
       fileName: z.string().min(1).max(260),
       label: CookieLabelSchema.optional(),
     })

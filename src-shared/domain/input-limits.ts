@@ -8,7 +8,7 @@ export const inputLimits = {
   /** ep12.yaml / .json / .txt next to a video. */
   sidecarBytes: 1024 * 1024,
   clientSecretBytes: 64 * 1024,
-  cookieFileBytes: 2_000_000,
+  cookieFileBytes: 2 * 1024 * 1024,
   /** A metadata preset file (`presets set NAME --file`). */
   presetBytes: 256 * 1024,
   /** One message on the local API's WebSocket. */
@@ -25,7 +25,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  const shown = value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1);
+  const shown = value >= 10 ? Math.round(value) : Number(value.toFixed(1));
   return `${shown} ${units[unit]}`;
 }
 
