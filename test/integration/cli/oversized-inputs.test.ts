@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
 import { readServiceFile } from '../../../src-main/headless/service-file.ts';
-import { AppError } from '../../../src-shared/api/errors.ts';
+import type { AppError } from '../../../src-shared/api/errors.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
