@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
+import { DatabaseBackups } from '../db/backups.ts';
+import { checkEmptyDatabase } from '../db/database-health.ts';
 import { databaseError } from '../db/db-errors.ts';
 import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
 import { EventHub } from '../rpc/event-hub.ts';
@@ -92,6 +94,12 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** "The OS keychain holds …": a key made for this data folder, though its database is empty. */
+function vaultKeyOutside(providers: readonly KeyProvider[]): string | null {
+  const holder = providers.find((p) => p.holdsKey?.() === true);
+  return holder ? `${holder.label} holds a Dropline vault key for this data folder` : null;
+}
+
 /** The composition root: every service is built here, by hand, once per engine. */
 export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -100,6 +108,9 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     mode: config.mode,
   });
   const dbFile = join(config.dataDir, 'dropline.db');
+  const providers = () =>
+    deps.keyProviders?.() ?? keyProvidersFromConfig(config, { safeStorage: deps.safeStorage });
+  checkEmptyDatabase(dbFile, () => vaultKeyOutside(providers()));
   const db = openDatabase(dbFile);
   const events = new EventHub();
   const settings = new SettingsService(new SettingsRepository(db), events, clock);
@@ -107,9 +118,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const vault = openVault(db, {
     clock,
     // Lazy: an engine that never stores a secret starts without any keychain.
-    providers:
-      deps.keyProviders ??
-      (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
+    providers,
   });
   const channels = createChannelServices({
     db,
@@ -178,7 +187,11 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     databaseError(error, dbFile),
   );
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
-  if (deps.startUploads !== false) uploads.start();
+  const backups = new DatabaseBackups({ db, file: dbFile, clock, log });
+  if (deps.startUploads !== false) {
+    uploads.start();
+    backups.start();
+  }
   // New limits or quota may let waiting jobs start now rather than at their next timer;
   // an unlocked vault frees the jobs that waited for their tokens.
   const offSettings = events.subscribe((event, payload) => {
@@ -199,6 +212,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     async close() {
       log.info('engine stopping');
       offSettings();
+      backups.stop();
       services.channels.stop();
       await services.watch.close();
       await uploads.stop();
