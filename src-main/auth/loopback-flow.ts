@@ -129,8 +129,9 @@ export class LoopbackFlow {
     return this.#settled;
   }
 
-  cancel(): boolean {
-    return this.#fail(new AppError('sign_in_cancelled', 'Sign-in was cancelled.', true));
+  /** Ends the flow (with `reason`, default "cancelled") and closes its listener. */
+  cancel(reason?: AppError): boolean {
+    return this.#fail(reason ?? new AppError('sign_in_cancelled', 'Sign-in was cancelled.', true));
   }
 
   #handle(req: IncomingMessage, res: ServerResponse): void {

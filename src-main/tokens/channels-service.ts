@@ -33,6 +33,7 @@ const CHANGE_COALESCE_MS = 200;
 export class ChannelsService {
   readonly #d: ChannelsServiceDeps;
   #changeTimer: (() => void) | null = null;
+  #stopped = false;
 
   constructor(deps: ChannelsServiceDeps) {
     this.#d = deps;
@@ -133,7 +134,8 @@ export class ChannelsService {
 
   /** Announces the channel list, coalescing bursts (200 refreshes) into a few events. */
   changed(): void {
-    if (this.#changeTimer) return;
+    // Sign-ins ended by stop() report in after it: the database may be closed by then.
+    if (this.#changeTimer || this.#stopped) return;
     this.#changeTimer = this.#d.clock.setTimeout(() => {
       this.#changeTimer = null;
       this.#d.events.emit('channels.changed', this.list());
@@ -141,6 +143,7 @@ export class ChannelsService {
   }
 
   stop(): void {
+    this.#stopped = true;
     this.#changeTimer?.();
     this.#changeTimer = null;
   }

@@ -9,6 +9,9 @@ import {
   TokenStatsSchema,
 } from '../domain/channel.ts';
 
+/** Sign-ins waiting at once; each holds a loopback listener until it ends. */
+export const MAX_WAITING_SIGN_INS = 3;
+
 const Empty = z.object({}).strict();
 const ChannelRef = z.object({ channelId: z.string().min(1) }).strict();
 const FlowRef = z.object({ flowId: z.string().min(1) }).strict();
@@ -39,10 +42,19 @@ export const ConnectInputSchema = z
   })
   .strict();
 
-export const ConnectStartedSchema = z.object({
+const WaitingSignInSchema = z.object({
   flowId: z.string(),
   authorizationUrl: z.string(),
   expiresAt: z.string(),
+});
+
+export const ConnectStartedSchema = WaitingSignInSchema.extend({
+  /**
+   * The newest earlier sign-in still waiting (started from another window or
+   * the CLI), so the user can finish that one; null when none. Only a few
+   * wait at once: a new one ends the oldest beyond MAX_WAITING_SIGN_INS.
+   */
+  alreadyWaiting: WaitingSignInSchema.nullable(),
 });
 export type ConnectStarted = z.infer<typeof ConnectStartedSchema>;
 
