@@ -10,6 +10,7 @@ import { AppError, RouterErrorCode, isAppError } from '../../src-shared/api/erro
 import type { Result } from '../../src-shared/api/wire.ts';
 import type { Logger } from '../logging/logger.ts';
 import { redactString } from '../logging/redact.ts';
+import { quoted } from '../../src-shared/text/quote.ts';
 
 /** Who is calling: the desktop window, a browser tab, or the CLI. */
 export interface CallContext {
@@ -49,7 +50,7 @@ export function createRouter(
         return fail(
           new AppError(
             RouterErrorCode.unknownMethod,
-            `Unknown method "${String(name).slice(0, 80)}".`,
+            `Unknown method ${quoted(String(name), 80)}.`,
           ),
         );
       }

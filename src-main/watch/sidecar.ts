@@ -2,6 +2,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml
 import { z } from 'zod';
 import { baseName, extensionOf } from '../../src-shared/watch/file-kinds.ts';
 import { PrivacySchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
+import { escapeControls, quoted } from '../../src-shared/text/quote.ts';
 
 /**
  * Sidecar metadata next to a video: ep12.json or ep12.yaml with the fields
@@ -42,6 +43,8 @@ const aliases: Record<string, keyof VideoMetadata> = {
   category: 'categoryId',
 };
 
+const firstLine = (text: string): string => (text.split('\n')[0] ?? '').slice(0, 200);
+
 function lineOfOffset(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
@@ -68,7 +71,7 @@ function parseStructured(file: string, text: string): SidecarResult {
       const line = jsonSyntaxLine(text, error as Error);
       return {
         ok: false,
-        message: `${name}${line ? `, line ${line}` : ''}: not valid JSON (${(error as Error).message.split('\n')[0]}).`,
+        message: `${name}${line ? `, line ${line}` : ''}: not valid JSON (${escapeControls(firstLine((error as Error).message))}).`,
       };
     }
   }
@@ -80,7 +83,7 @@ function parseStructured(file: string, text: string): SidecarResult {
     const line = firstError.linePos?.[0]?.line;
     return {
       ok: false,
-      message: `${name}${line ? `, line ${line}` : ''}: not valid YAML (${firstError.message.split('\n')[0]}).`,
+      message: `${name}${line ? `, line ${line}` : ''}: not valid YAML (${escapeControls(firstLine(firstError.message))}).`,
     };
   }
   if (!isMap(doc.contents))
@@ -98,7 +101,7 @@ function parseStructured(file: string, text: string): SidecarResult {
     if (!key)
       return {
         ok: false,
-        message: `${at}: unknown field "${rawKey}" (known: ${Object.keys(fieldSchemas).join(', ')}).`,
+        message: `${at}: unknown field ${quoted(rawKey, 40)} (known: ${Object.keys(fieldSchemas).join(', ')}).`,
       };
     const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
     const parsed = fieldSchemas[key].safeParse(value);

@@ -28,3 +28,21 @@ export function escapeControls(text: string): string {
     },
   );
 }
+
+/**
+ * Text about to reach a terminal, with every control character but TAB and
+ * newline shown as \xNN: a last guard for messages that carry a name from
+ * outside (a file name with an ESC in it) on their way to stderr.
+ */
+export function escapeTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => {
+      const code = c.charCodeAt(0);
+      return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+    },
+  );
+}
