@@ -35,8 +35,8 @@ export function escapeControls(text: string): string {
  * outside (a file name with an ESC in it) on their way to stderr.
  */
 export function escapeTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
     (c) => {
       const code = c.charCodeAt(0);
