@@ -6,6 +6,7 @@ import { parseSidecar } from '../../../src-main/watch/sidecar.ts';
 import { escapeTerminal, quoted } from '../../../src-shared/text/quote.ts';
 
 const ESC = '\u001b';
+// eslint-disable-next-line no-control-regex
 const hasControl = (text: string) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text);
 
 test('quoted text shows control characters escaped, quotes and backslashes too, and cuts long text', () => {
