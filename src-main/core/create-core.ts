@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
 import { DatabaseBackups } from '../db/backups.ts';
-import { checkEmptyDatabase } from '../db/database-health.ts';
-import { databaseError } from '../db/db-errors.ts';
+import { checkEmptyDatabase, DatabaseUnusableError } from '../db/database-health.ts';
+import { databaseError, databaseProblem } from '../db/db-errors.ts';
 import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
 import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
@@ -94,6 +94,16 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** A read-only, full or locked disk at start: one line naming the file and what to do. */
+function openNamed(file: string): Db {
+  try {
+    return openDatabase(file);
+  } catch (error) {
+    const problem = error instanceof DatabaseUnusableError ? null : databaseProblem(error, file);
+    throw problem ? new DatabaseUnusableError(file, problem) : error;
+  }
+}
+
 /** "The OS keychain holds …": a key made for this data folder, though its database is empty. */
 function vaultKeyOutside(providers: readonly KeyProvider[]): string | null {
   const holder = providers.find((p) => p.holdsKey?.() === true);
@@ -102,16 +112,21 @@ function vaultKeyOutside(providers: readonly KeyProvider[]): string | null {
 
 /** The composition root: every service is built here, by hand, once per engine. */
 export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const clock = deps.clock ?? systemClock;
-  const log = createLogger(deps.logSink ?? fileSink(config.dataDir), config.logLevel, {
-    mode: config.mode,
-  });
+  let sink: LogSink;
+  try {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    sink = deps.logSink ?? fileSink(config.dataDir);
+  } catch (error) {
+    const problem = databaseProblem(error, config.dataDir);
+    throw problem ? new DatabaseUnusableError(config.dataDir, problem) : error;
+  }
+  const log = createLogger(sink, config.logLevel, { mode: config.mode });
   const dbFile = join(config.dataDir, 'dropline.db');
   const providers = () =>
     deps.keyProviders?.() ?? keyProvidersFromConfig(config, { safeStorage: deps.safeStorage });
   checkEmptyDatabase(dbFile, () => vaultKeyOutside(providers()));
-  const db = openDatabase(dbFile);
+  const db = openNamed(dbFile);
   const events = new EventHub();
   const settings = new SettingsService(new SettingsRepository(db), events, clock);
   const notices = new Notices(events, clock);

@@ -183,6 +183,34 @@ describe('a damaged or emptied database is found at start and left untouched', (
     }
   });
 
+  test('a database locked by another program: the engine refuses in one line naming the file and what to do', async () => {
+    const dir = tempDir();
+    try {
+      const data = join(dir.path, 'data');
+      await populated(data);
+      const file = join(data, 'dropline.db');
+      // A database browser holding the file exclusively.
+      const other = new Database(file);
+      other.pragma('locking_mode = EXCLUSIVE');
+      other.exec('BEGIN EXCLUSIVE; CREATE TABLE held (x); COMMIT;');
+      try {
+        const serve = await serveOnce(data);
+        assert.equal(serve.code, 1, serve.stdout);
+        assert.equal(serve.stderr.trim().split('\n').length, 1, serve.stderr);
+        assert.match(
+          serve.stderr,
+          new RegExp(
+            `The database ${file} is locked by another program \\(SQLITE_BUSY\\)\\. Close whatever holds it`,
+          ),
+        );
+      } finally {
+        other.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
   test('a database error inside a handler answers an error naming the file; the engine goes on (API and browser sign-in)', async () => {
     const dir = tempDir();
     const core = testCore(dir.path, {}, { keyProviders: () => [], startUploads: false });
