@@ -94,6 +94,17 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** Slots exist and none opens now (tried as a first secret read would; never creates a key). */
+function vaultIsLocked(vault: Vault): boolean {
+  if (vault.isUnlocked() || vault.slots().length === 0) return false;
+  try {
+    vault.unlock();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** A read-only, full or locked disk at start: one line naming the file and what to do. */
 function openNamed(file: string): Db {
   try {
@@ -142,6 +153,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     notices,
     log,
     secrets: vault.store,
+    vaultLocked: () => vaultIsLocked(vault),
     googleBaseUrl: config.googleBaseUrl,
     ...deps.channels,
   });
