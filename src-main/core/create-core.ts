@@ -166,6 +166,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     log,
     tokens: deps.accessTokens ?? channels.tokens,
     http: deps.uploads?.http ?? nodeHttp,
+    secrets: vault.store,
     endpoints: googleEndpoints(config.googleBaseUrl),
     limits: () => settings.get(),
     // Read on every scheduling decision, so a changed setting applies without a restart.

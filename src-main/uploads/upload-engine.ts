@@ -14,6 +14,7 @@ import type { AccessTokenSource } from '../tokens/access-token-source.ts';
 import type { GoogleEndpoints } from '../youtube/google-endpoints.ts';
 import type { Http } from '../youtube/google-http.ts';
 import type { QuotaConfig } from '../youtube/quota-costs.ts';
+import type { SecretStore } from '../vault/secret-store.ts';
 import { QuotaLedger } from '../youtube/quota-ledger.ts';
 import { ResumableUploadClient } from '../youtube/resumable-upload.ts';
 import { VideoExtrasClient } from '../youtube/video-extras.ts';
@@ -50,6 +51,8 @@ export interface UploadEngineDeps {
   quotaConfig(): QuotaConfig;
   /** The Google Cloud project (OAuth client id) whose quota a channel's calls use. */
   projectIdFor(channelId: string): string;
+  /** Where resumable session URIs are kept (the vault); absent: in the job row (tests). */
+  secrets?: SecretStore;
   /** Bytes of the first PUT (default 8 MiB). Given alone, every chunk has this size. */
   chunkSize?: number;
   /** Chunks grow with the link's rate up to this (default 128 MiB, or chunkSize when that is given). */
@@ -84,7 +87,7 @@ export class UploadEngine implements UploadEnqueuer {
 
   constructor(deps: UploadEngineDeps) {
     this.#deps = deps;
-    this.repo = new JobRepository(deps.db);
+    this.repo = new JobRepository(deps.db, deps.secrets ?? null);
     this.ledger = new QuotaLedger(deps.db, deps.clock, deps.quotaConfig);
     this.#runner = {
       repo: this.repo,

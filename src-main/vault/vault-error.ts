@@ -68,6 +68,11 @@ const KIND_WORDS: Record<SecretRef['kind'], { what: string; owner: string; fix: 
     owner: 'cookie file',
     fix: 'Import the cookie file again.',
   },
+  upload_session: {
+    what: 'upload session',
+    owner: 'job',
+    fix: 'Cancel the job and add the video again: it starts a new upload session.',
+  },
 };
 
 /** "the refresh token of channel UC123", for messages. */
