@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
 import { DatabaseBackups } from '../db/backups.ts';
@@ -94,6 +94,27 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/**
+ * The data folder holds the database, logs and service.json (the API
+ * token): an existing one that others may read is tightened to 0700, or,
+ * when that is not allowed (another owner), the engine warns.
+ */
+function tightenDataDir(dir: string, log: Logger): void {
+  if (process.platform === 'win32') return;
+  const mode = statSync(dir).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  const was = mode.toString(8).padStart(4, '0');
+  try {
+    chmodSync(dir, 0o700);
+    log.info('data folder tightened to 0700', { dir, was });
+  } catch (error) {
+    log.warn(
+      `The data folder ${dir} has mode ${was}, so other users may read it, and Dropline could not change that (${(error as NodeJS.ErrnoException).code}). Run: chmod 700 '${dir}'`,
+      { dir, was },
+    );
+  }
+}
+
 /** Slots exist and none opens now (tried as a first secret read would; never creates a key). */
 function vaultIsLocked(vault: Vault): boolean {
   if (vault.isUnlocked() || vault.slots().length === 0) return false;
@@ -133,6 +154,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     throw problem ? new DatabaseUnusableError(config.dataDir, problem) : error;
   }
   const log = createLogger(sink, config.logLevel, { mode: config.mode });
+  tightenDataDir(config.dataDir, log);
   const dbFile = join(config.dataDir, 'dropline.db');
   const providers = () =>
     deps.keyProviders?.() ?? keyProvidersFromConfig(config, { safeStorage: deps.safeStorage });

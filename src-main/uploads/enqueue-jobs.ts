@@ -62,7 +62,7 @@ export function enqueueJobs(
   now: string,
   /** The API (UI, CLI): a typo'd or foreign channel id is bad input, not a job that fails later. */
   opts: { requireKnownChannels?: boolean } = {},
-): string[] {
+): { ids: string[]; existing: string[] } {
   const file = resolve(request.file);
   const { error: fileError, print } = fileProblem(file);
   const problems = validateMetadata(request.metadata);
@@ -75,7 +75,7 @@ export function enqueueJobs(
     try {
       fingerprint(request.thumbnail, 'thumbnail');
     } catch (error) {
-      return enqueueFailed(db, repo, request, file, print, now, {
+      const failed = enqueueFailed(db, repo, request, file, print, now, {
         code: 'invalid_metadata',
         message:
           error instanceof FileRefusal && error.reason === 'not_regular'
@@ -83,21 +83,27 @@ export function enqueueJobs(
             : `thumbnail ${request.thumbnail} cannot be read`,
         retryable: false,
       });
+      return { ids: failed, existing: [] };
     }
   }
-  if (error) return enqueueFailed(db, repo, request, file, print, now, error);
+  if (error)
+    return { ids: enqueueFailed(db, repo, request, file, print, now, error), existing: [] };
   if (opts.requireKnownChannels) refuseUnknownChannels(db, request.channelIds);
   const ids: string[] = [];
+  const existingIds: string[] = [];
   db.transaction(() => {
     for (const channelId of new Set(request.channelIds)) {
-      const existing = db
-        .prepare(
-          "SELECT id FROM jobs WHERE file_path = ? AND channel_id = ? AND bytes_total = ? AND file_partial_hash = ? AND state NOT IN ('failed', 'cancelled') LIMIT 1",
-        )
-        .pluck()
-        .get(file, channelId, print!.size, print!.partialHash) as string | undefined;
+      const existing = request.again
+        ? undefined
+        : (db
+            .prepare(
+              "SELECT id FROM jobs WHERE file_path = ? AND channel_id = ? AND bytes_total = ? AND file_partial_hash = ? AND state NOT IN ('failed', 'cancelled') LIMIT 1",
+            )
+            .pluck()
+            .get(file, channelId, print!.size, print!.partialHash) as string | undefined);
       if (existing) {
         ids.push(existing);
+        existingIds.push(existing);
         continue;
       }
       const job = newJob(request, file, channelId, print, 'queued', null);
@@ -105,7 +111,7 @@ export function enqueueJobs(
       ids.push(job.id);
     }
   })();
-  return ids;
+  return { ids, existing: existingIds };
 }
 
 function refuseUnknownChannels(db: Db, channelIds: readonly string[]): void {

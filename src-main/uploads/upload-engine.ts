@@ -134,13 +134,22 @@ export class UploadEngine implements UploadEnqueuer {
   }
 
   enqueue(request: UploadRequest, opts: { requireKnownChannels?: boolean } = {}): string[] {
-    const ids = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow(), opts);
+    return this.enqueueDetailed(request, opts).ids;
+  }
+
+  /** As enqueue, also naming the jobs that already existed (the file was queued or done there). */
+  enqueueDetailed(
+    request: UploadRequest,
+    opts: { requireKnownChannels?: boolean } = {},
+  ): { ids: string[]; existing: string[] } {
+    const result = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow(), opts);
+    const ids = result.ids;
     for (const id of ids) {
       const job = this.repo.get(id);
       if (job) this.#deps.events.emit('jobs.changed', publicJob(job));
     }
     this.pump();
-    return ids;
+    return result;
   }
 
   list(): Job[] {

@@ -8,6 +8,8 @@ export interface UploadRequest {
   thumbnail: string | null;
   /** Where the request came from, for the job's history. */
   source: { kind: 'ui' | 'cli' | 'watch'; folderId?: string };
+  /** A new job even where this unchanged file already has one (queued or done). */
+  again?: boolean;
 }
 
 export interface UploadEnqueuer {

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { baseName, extensionOf } from '../../src-shared/watch/file-kinds.ts';
 import { PrivacySchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
@@ -103,7 +103,17 @@ function parseStructured(file: string, text: string): SidecarResult {
         ok: false,
         message: `${at}: unknown field ${quoted(rawKey, 40)} (known: ${Object.keys(fieldSchemas).join(', ')}).`,
       };
-    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    // With the document: an alias (`description: *intro`) resolves to what its anchor holds;
+    // maxAliasCount stops a "billion laughs" sidecar from expanding without end.
+    let value: unknown;
+    try {
+      value = isNode(pair.value) ? (pair.value.toJS(doc, { maxAliasCount: 100 }) ?? null) : null;
+    } catch (error) {
+      return {
+        ok: false,
+        message: `${at}, field "${key}": ${escapeControls(firstLine((error as Error).message))}.`,
+      };
+    }
     const parsed = fieldSchemas[key].safeParse(value);
     if (!parsed.success)
       return {

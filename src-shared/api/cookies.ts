@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { AbsolutePathSchema } from '../domain/file-path.ts';
 import { inputLimits } from '../domain/input-limits.ts';
+import { quoted } from '../text/quote.ts';
 import {
   CookieCheckSchema,
   CookieLabelInfoSchema,
@@ -37,6 +38,19 @@ export const CookieImportResultSchema = z.object({
 });
 export type CookieImportResult = z.infer<typeof CookieImportResultSchema>;
 
+/**
+ * What yt-dlp is asked to fetch: a web address only. `file:` would read any
+ * file the engine can (and yt-dlp follows other schemes too).
+ */
+export const DownloadUrlSchema = z
+  .string()
+  .max(4096)
+  .url()
+  .refine((text) => /^https?:\/\//i.test(text), {
+    error: (issue) =>
+      `only http and https links can be downloaded, not ${quoted(/^[^:]*:?/.exec(String(issue.input))?.[0] ?? '', 20)}`,
+  });
+
 const LabelInput = z.object({ label: CookieLabelSchema }).strict();
 
 export const cookieMethods = {
@@ -68,7 +82,7 @@ export const cookieMethods = {
   'downloads.start': method(
     z
       .object({
-        url: z.string().url(),
+        url: DownloadUrlSchema,
         label: CookieLabelSchema.optional(),
         outDir: AbsolutePathSchema.optional(),
       })

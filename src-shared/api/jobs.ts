@@ -18,13 +18,36 @@ export const EnqueueInputSchema = z
     channelIds: z.array(z.string().min(1)).min(1),
     metadata: VideoMetadataSchema,
     thumbnail: AbsolutePathSchema.nullable().default(null),
+    /**
+     * Upload as a new video even when this file is already queued or uploaded
+     * to a channel (a re-edit with the same bytes, a second copy on purpose).
+     */
+    again: z.boolean().default(false),
   })
   .strict();
+
+/** A (file, channel) that already had a job: no new one was made. */
+export const ExistingJobSchema = z.object({
+  jobId: z.string(),
+  file: z.string(),
+  channelId: z.string(),
+  state: z.string(),
+  videoId: z.string().nullable(),
+  /** The video on YouTube, once it exists. */
+  url: z.string().nullable(),
+  /** False when this call asked for other metadata than the job has (it was not applied). */
+  sameMetadata: z.boolean(),
+});
+export type ExistingJob = z.infer<typeof ExistingJobSchema>;
 
 export const jobMethods = {
   'jobs.enqueue': method(
     EnqueueInputSchema,
-    z.object({ jobIds: z.array(z.string()) }),
+    z.object({
+      jobIds: z.array(z.string()),
+      /** Of jobIds, those that existed before: the file was already queued or done there. */
+      existing: z.array(ExistingJobSchema),
+    }),
     'Add one upload job per (file, channel)',
   ),
   'jobs.list': method(z.object({}).strict(), z.array(JobSchema), 'Every job, oldest first'),

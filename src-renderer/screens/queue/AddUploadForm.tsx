@@ -15,6 +15,7 @@ export function AddUploadForm() {
   const [title, setTitle] = useState('');
   const [privacy, setPrivacy] = useState('private');
   const [thumbnail, setThumbnail] = useState('');
+  const [again, setAgain] = useState(false);
   const pickVideos = window.dropline?.pickVideos;
   const choose = async () => {
     if (!pickVideos) return;
@@ -36,6 +37,7 @@ export function AddUploadForm() {
           privacy: PrivacySchema.parse(privacy),
         }),
         thumbnail: thumbnail || null,
+        again,
       });
       if (!ok) return;
     }
@@ -73,6 +75,15 @@ export function AddUploadForm() {
       <label>
         Thumbnail (optional path)
         <input name="thumbnail" value={thumbnail} onChange={(e) => setThumbnail(e.target.value)} />
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="again"
+          checked={again}
+          onChange={(e) => setAgain(e.target.checked)}
+        />
+        Upload again, even where this file is already uploaded (a new video)
       </label>
       <button type="submit" disabled={lines(files).length === 0 || channelIds.length === 0}>
         Add to queue

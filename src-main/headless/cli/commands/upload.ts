@@ -2,6 +2,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isFinalJobState, type Job } from '../../../../src-shared/domain/job.ts';
 import { VideoMetadataSchema } from '../../../../src-shared/domain/metadata.ts';
+import type { ExistingJob } from '../../../../src-shared/api/jobs.ts';
 import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';
@@ -21,6 +22,7 @@ const options = {
   'made-for-kids': { type: 'boolean' },
   synthetic: { type: 'boolean' },
   wait: { type: 'boolean' },
+  again: { type: 'boolean' },
 } as const;
 
 const list = (value: string | undefined): string[] =>
@@ -29,10 +31,22 @@ const list = (value: string | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** Said on stderr when a (file, channel) already had a job: nothing new was queued for it. */
+export function describeExisting(e: ExistingJob): string {
+  const where =
+    e.state === 'done'
+      ? `is already uploaded to ${e.channelId}${e.url ? `: ${e.url}` : ''} (job ${e.jobId})`
+      : `is already ${e.state === 'queued' ? 'queued' : `in the queue (${e.state})`} for ${e.channelId} (job ${e.jobId})`;
+  const details = e.sameMetadata
+    ? ''
+    : ' The new title, description and other details were not applied to it.';
+  return `${e.file} ${where}.${details} To upload it again as a new video, add --again.`;
+}
+
 export const uploadCommand: Command = {
   name: 'upload',
   usage:
-    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at ISO8601] [--playlist ID] [--category N] [--wait]',
+    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at ISO8601] [--playlist ID] [--category N] [--wait] [--again]',
   summary: 'Queue one upload per (file, channel); --wait returns when all are final',
   async run(ctx) {
     let parsed;
@@ -71,8 +85,10 @@ export const uploadCommand: Command = {
           channelIds,
           metadata: metadata.data,
           thumbnail,
+          again: values.again ?? false,
         });
         jobIds.push(...out.jobIds);
+        for (const existing of out.existing) ctx.io.err(describeExisting(existing));
       }
       const mine = async (): Promise<Job[]> =>
         (await api.invoke('jobs.list', {})).filter((j) => jobIds.includes(j.id));
