@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { quietDirectives } from './scripts/vite-quiet.ts';
 
 /** Desktop build: main (ESM), preload (CommonJS, as sandboxed preloads must be), renderer. */
 export default defineConfig({
@@ -30,7 +31,10 @@ export default defineConfig({
     root: 'src-renderer',
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('src-renderer/index.html') },
+        onwarn: quietDirectives,
+      },
     },
   },
 });

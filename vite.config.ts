@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { quietDirectives } from './scripts/vite-quiet.ts';
 
 /** The renderer alone, for the headless mode (the desktop build uses electron.vite.config.ts). */
 export default defineConfig({
@@ -10,6 +11,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1024,
+    rollupOptions: { onwarn: quietDirectives },
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

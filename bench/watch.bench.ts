@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { systemClock } from '../src-main/core/clock.ts';
+import { systemClock } from '../src-main/base/clock.ts';
 import { openDatabase } from '../src-main/db/database.ts';
 import { createLogger, silentSink } from '../src-main/logging/logger.ts';
 import { EventHub } from '../src-main/rpc/event-hub.ts';

@@ -1,8 +1,7 @@
 import type { ClientSetInput } from '../../src-shared/api/channels.ts';
 import type { OAuthClientInfo } from '../../src-shared/domain/channel.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
-import type { AuditLog } from '../tokens/audit-log.ts';
 import {
   checkCredentials,
   parseClientSecretFile,
@@ -10,14 +9,24 @@ import {
 } from './client-secret-file.ts';
 import type { OAuthClientStore } from './oauth-client-store.ts';
 
+/** Where a client change is recorded (the channels' audit log, which also holds client rows). */
+export interface ClientAudit {
+  record(
+    channelId: null,
+    action: 'client_set',
+    outcome: 'ok' | 'failed',
+    detail?: string | null,
+  ): void;
+}
+
 /** Setting and reading the user's own Google OAuth client. */
 export class ClientService {
   readonly #store: OAuthClientStore;
-  readonly #audit: AuditLog;
+  readonly #audit: ClientAudit;
   readonly #events: EventHub;
   readonly #clock: Clock;
 
-  constructor(store: OAuthClientStore, audit: AuditLog, events: EventHub, clock: Clock) {
+  constructor(store: OAuthClientStore, audit: ClientAudit, events: EventHub, clock: Clock) {
     this.#store = store;
     this.#audit = audit;
     this.#events = events;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import { writeAudit } from '../db/audit-writer.ts';
 
 export type CookieAuditAction =

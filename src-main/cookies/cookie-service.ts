@@ -10,8 +10,8 @@ import type {
   CookieLabelInfo,
   CookieVersion,
 } from '../../src-shared/domain/cookie-file.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Notices } from '../core/notices.ts';
+import type { Clock } from '../base/clock.ts';
+import type { Notices } from '../notices/notices.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { SecretRef, SecretStore } from '../vault/secret-store.ts';
@@ -311,13 +311,15 @@ export class CookieService {
       if (freshness !== 'expiring' && freshness !== 'expired') continue;
       if (this.#announced.get(id) === freshness) continue;
       this.#announced.set(id, freshness);
-      this.#d.notices.post(
-        freshness === 'expired' ? 'error' : 'warning',
-        freshness === 'expired'
-          ? `Cookies "${info.label}" expired`
-          : `Cookies "${info.label}" expire soon`,
-        describeCheck(info.active, this.#d.clock.now()),
-      );
+      this.#d.notices.post({
+        kind: 'cookie_expiring',
+        level: freshness === 'expired' ? 'error' : 'warning',
+        title:
+          freshness === 'expired'
+            ? `Cookies "${info.label}" expired`
+            : `Cookies "${info.label}" expire soon`,
+        message: describeCheck(info.active, this.#d.clock.now()),
+      });
     }
   }
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../core/clock.ts';
-import type { Notices } from '../core/notices.ts';
+import type { Clock } from '../base/clock.ts';
+import type { Notices } from '../notices/notices.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';

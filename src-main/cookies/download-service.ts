@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../src-shared/api/errors.ts';
 import { isFinalDownloadState, type Download } from '../../src-shared/domain/cookie-file.ts';
-import type { Clock } from '../core/clock.ts';
-import type { Notices } from '../core/notices.ts';
+import type { Clock } from '../base/clock.ts';
+import type { Notices } from '../notices/notices.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import { REFRESH_ADVICE } from './cookie-messages.ts';
@@ -174,11 +174,12 @@ export class DownloadService {
       this.#d.cookies.markFailure(active, job.id, REFUSED, true);
       if (backup && usedBackup && refused)
         this.#d.cookies.markFailure(backup, job.id, REFUSED, true);
-      this.#d.notices.post(
-        'warning',
-        `Cookies "${active.label}" were refused`,
-        `${last.outcome === 'done' ? 'The download succeeded with the backup file, but the active' : usedBackup ? 'The active and the backup' : 'The active'} cookie file failed the sign-in or bot check. ${REFRESH_ADVICE}`,
-      );
+      this.#d.notices.post({
+        kind: 'cookie_expiring',
+        level: 'warning',
+        title: `Cookies "${active.label}" were refused`,
+        message: `${last.outcome === 'done' ? 'The download succeeded with the backup file, but the active' : usedBackup ? 'The active and the backup' : 'The active'} cookie file failed the sign-in or bot check. ${REFRESH_ADVICE}`,
+      });
     }
     switch (last.outcome) {
       case 'done':

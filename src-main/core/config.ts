@@ -2,6 +2,9 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AppMode } from '../../src-shared/api/app.ts';
 import { parseLogLevel, type LogLevel } from '../logging/logger.ts';
+import type { KeyProviderName } from '../vault/providers-from-config.ts';
+
+export type { KeyProviderName };
 
 export interface CoreConfig {
   dataDir: string;
@@ -16,8 +19,6 @@ export interface CoreConfig {
   /** DROPLINE_YTDLP: yt-dlp's path or command name; absent means `yt-dlp` on PATH. */
   ytdlpPath?: string | null;
 }
-
-export type KeyProviderName = 'keychain' | 'file';
 
 type Env = Record<string, string | undefined>;
 

@@ -9,12 +9,12 @@ import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
-import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
 import { googleEndpoints } from '../youtube/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
 import { quotaConfigFromSettings } from '../youtube/quota-costs.ts';
-import type { SafeStorageLike } from '../electron/electron-like.ts';
+import type { SafeStorageLike } from '../vault/safe-storage-like.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import { keyProvidersFromConfig } from '../vault/providers-from-config.ts';
 import { openVault, type Vault } from '../vault/vault.ts';
@@ -24,18 +24,20 @@ import {
   createChannelServices,
   type ChannelServices,
   type ChannelServicesDeps,
-} from '../tokens/create-channel-services.ts';
+} from '../channels/create-channel-services.ts';
 import { createCookieServices, type CookieServices } from '../cookies/create-cookies.ts';
 import { systemYtDlp, type YtDlpRunner } from '../cookies/ytdlp-runner.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
-import { Notices } from './notices.ts';
+import { Notices } from '../notices/notices.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';
 import { DropService } from '../watch/drop-service.ts';
 import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
 import { WatchRepository } from '../watch/watch-repository.ts';
 import { WatchService } from '../watch/watch-service.ts';
+import { JobEditor } from '../uploads/job-editor.ts';
+import { ChannelExtras } from '../youtube/channel-extras.ts';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -82,6 +84,12 @@ export interface Services {
   downloads: CookieServices['downloads'];
   /** Vault status and the passphrase slot (Settings → Security). */
   security: VaultService;
+  /** Edits, removal and order of jobs, by hand. */
+  jobEditor: JobEditor;
+  /** A channel's playlists and picture. */
+  channelExtras: ChannelExtras;
+  /** What the watcher knows of the watched folders' files (dropped names are matched there). */
+  watchRepo: WatchRepository;
 }
 
 export interface Core {
@@ -232,6 +240,29 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     }),
     drops: new DropService(watchRepo, enqueuer, clock),
     security: new VaultService({ vault, events, clock, log, passphraseCost: deps.passphraseCost }),
+    watchRepo,
+    jobEditor: new JobEditor({
+      db,
+      repo: uploads.repo,
+      timeline: uploads.timeline,
+      events,
+      clock,
+      pump: () => uploads.pump(),
+    }),
+    channelExtras: new ChannelExtras({
+      http: deps.uploads?.http ?? nodeHttp,
+      endpoints: googleEndpoints(config.googleBaseUrl),
+      clock,
+      getToken: (channelId) => (deps.accessTokens ?? channels.tokens).getAccessToken(channelId),
+      charge: (channelId) =>
+        uploads.ledger.charge(
+          (clientOfChannel.get(channelId) as string | null | undefined) ?? 'default',
+          'playlists.list',
+        ),
+      avatarUrlOf: (channelId) =>
+        (db.prepare('SELECT avatar_url FROM channels WHERE id = ?').pluck().get(channelId) as
+          string | null | undefined) ?? null,
+    }),
   };
   const router = createRouter(createHandlers(config, services), log, (error) =>
     databaseError(error, dbFile),

@@ -1,9 +1,12 @@
 import type { HandlerMap } from '../rpc/router.ts';
 import type { CoreConfig } from './config.ts';
 import type { Services } from './create-core.ts';
-import { channelHandlers } from '../tokens/channel-handlers.ts';
+import { channelHandlers } from '../channels/channel-handlers.ts';
 import { uploadHandlers } from '../uploads/upload-handlers.ts';
 import { vaultHandlers } from '../vault/vault-handlers.ts';
+import { jobEditHandlers } from '../uploads/job-edit-handlers.ts';
+import { fileHandlers } from '../files/file-handlers.ts';
+import { channelExtraHandlers } from '../youtube/channel-extra-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -18,7 +21,7 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'settings.get': () => services.settings.get(),
     'settings.set': (patch) => services.settings.set(patch),
     ...channelHandlers(services.channels),
-    ...uploadHandlers(services),
+    ...uploadHandlers(services.uploads),
     'folders.list': () => services.watch.list(),
     'folders.add': (input) => services.watch.add(input),
     'folders.update': (input) => services.watch.update(input),
@@ -38,5 +41,8 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'downloads.list': () => services.downloads.list(),
     'downloads.cancel': ({ id }) => services.downloads.cancel(id),
     ...vaultHandlers(services.security),
+    ...jobEditHandlers(services.uploads, services.jobEditor),
+    ...fileHandlers(services.watchRepo),
+    ...channelExtraHandlers(services.channelExtras),
   };
 }

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import { redactString } from '../logging/redact.ts';
 import type { Db } from './database.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { contentSecurityPolicy } from '../headless/csp.ts';
-import { APP_HOST, APP_SCHEME } from './channels.ts';
+import { contentSecurityPolicy } from '../transport/csp.ts';
+import { APP_HOST, APP_SCHEME } from './ipc-channels.ts';
 import type { ElectronLike, SessionLike } from './electron-like.ts';
 
 const TYPES: Record<string, string> = {

@@ -1,12 +1,13 @@
 import { configFromEnv } from '../core/config.ts';
 import { createCore, type Core } from '../core/create-core.ts';
-import { acquireEngineLock } from '../headless/engine-lock.ts';
+import { acquireEngineLock } from '../engine-process/engine-lock.ts';
 import { localApiController } from './local-api.ts';
-import { APP_ORIGIN } from './channels.ts';
+import { APP_ORIGIN } from './ipc-channels.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { denyAllPermissions, guardWindow } from './guard-navigation.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
-import { installFolderDialog, installVideoDialog } from './folder-dialog.ts';
+import { installFolderDialog } from './folder-dialog.ts';
+import { installVideoDialog } from './video-dialog.ts';
 import { installIpc } from './ipc.ts';
 import { windowOptions } from './window-options.ts';
 import { isAllowedExternalUrl } from './external-links.ts';

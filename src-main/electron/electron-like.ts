@@ -1,3 +1,5 @@
+import type { SafeStorageLike } from '../vault/safe-storage-like.ts';
+
 /**
  * The slice of Electron's API the desktop shell uses. Declared here so the
  * wiring can be unit-tested against a fake object on machines where the
@@ -41,13 +43,6 @@ export interface SessionLike {
       handler: (request: { url: string }) => Response | Promise<Response>,
     ): void;
   };
-}
-
-export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  getSelectedStorageBackend?(): string;
-  encryptString(plain: string): Buffer;
-  decryptString(encrypted: Buffer): string;
 }
 
 export interface OpenDialogOptions {

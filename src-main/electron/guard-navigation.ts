@@ -1,4 +1,4 @@
-import { isAppUrl } from './channels.ts';
+import { isAppUrl } from './ipc-channels.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 

@@ -3,7 +3,7 @@ import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
 import type { Result } from '../../src-shared/api/wire.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { Router } from '../rpc/router.ts';
-import { IPC_EVENT, IPC_INVOKE } from './channels.ts';
+import { IPC_EVENT, IPC_INVOKE } from './ipc-channels.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { isTrustedSender } from './trusted-sender.ts';
 

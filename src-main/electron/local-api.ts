@@ -1,6 +1,6 @@
 import type { Core } from '../core/create-core.ts';
-import { startHeadlessServer, type HeadlessServer } from '../headless/server.ts';
-import { removeServiceFile, writeServiceFile } from '../headless/service-file.ts';
+import { startHeadlessServer, type HeadlessServer } from '../transport/server.ts';
+import { removeServiceFile, writeServiceFile } from '../engine-process/service-file.ts';
 
 /**
  * In the desktop app the local API (for the `dropline` CLI) is off until the

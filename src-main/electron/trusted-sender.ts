@@ -1,4 +1,4 @@
-import { isAppUrl } from './channels.ts';
+import { isAppUrl } from './ipc-channels.ts';
 import type { IpcEventLike } from './electron-like.ts';
 
 /**

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv } from '../core/config.ts';
 import { createCore, type Core, type CoreDeps } from '../core/create-core.ts';
 import { appVersion } from '../core/version.ts';
-import { acquireEngineLock } from './engine-lock.ts';
-import { startHeadlessServer, type HeadlessServer } from './server.ts';
-import { removeServiceFile, writeServiceFile } from './service-file.ts';
+import { acquireEngineLock } from '../engine-process/engine-lock.ts';
+import { startHeadlessServer, type HeadlessServer } from '../transport/server.ts';
+import { removeServiceFile, writeServiceFile } from '../engine-process/service-file.ts';
 
 export const defaultRendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 

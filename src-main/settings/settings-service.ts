@@ -4,7 +4,7 @@ import {
   type SettingsPatch,
 } from '../../src-shared/domain/settings.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { SettingsRepository } from './settings-repository.ts';
 
 export class SettingsService {

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 
 /**
  * A global upload cap shared by every running job: each piece of bytes

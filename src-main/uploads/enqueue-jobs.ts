@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { AppError, type AppErrorShape } from '../../src-shared/api/errors.ts';
+import { AppError } from '../../src-shared/api/errors.ts';
+import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import type { Db } from '../db/database.ts';
 import { FileRefusal } from '../base/regular-file.ts';
 import { fingerprint, type Fingerprint } from './file-fingerprint.ts';
@@ -14,7 +15,10 @@ import {
 } from './validate-metadata.ts';
 
 /** Why a file cannot be uploaded at all, checked before anything is sent. */
-function fileProblem(file: string): { error: AppErrorShape | null; print: Fingerprint | null } {
+export function fileProblem(file: string): {
+  error: AppErrorShape | null;
+  print: Fingerprint | null;
+} {
   let print: Fingerprint;
   try {
     print = fingerprint(file);

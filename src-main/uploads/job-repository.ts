@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SecretRef, SecretStore } from '../vault/secret-store.ts';
-import type { AppErrorShape } from '../../src-shared/api/errors.ts';
+import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import {
   JobSchema,
   type Job,
@@ -130,6 +130,9 @@ const IN_VAULT = 'vault:';
 
 const sessionRef = (jobId: string): SecretRef => ({ kind: 'upload_session', id: jobId });
 
+/** The queue's order: a job moved up starts before those below it; ties by age. */
+const QUEUE_ORDER = 'position, created_at, rowid';
+
 export class JobRepository {
   readonly #db: Db;
   readonly #secrets: SecretStore | null;
@@ -160,8 +163,9 @@ export class JobRepository {
       .prepare(
         `INSERT INTO jobs (id, file_path, channel_id, state, bytes_sent, bytes_total, error, created_at,
            updated_at, metadata, thumbnail_path, source, content_type, file_mtime_ms, file_partial_hash,
-           thumbnail_step, playlist_step)
-         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           thumbnail_step, playlist_step, position)
+         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           (SELECT COALESCE(MAX(position), 0) + 1 FROM jobs))`,
       )
       .run(
         job.id,
@@ -189,7 +193,7 @@ export class JobRepository {
   }
 
   list(): JobRecord[] {
-    return (this.#db.prepare('SELECT * FROM jobs ORDER BY created_at, rowid').all() as Row[]).map(
+    return (this.#db.prepare(`SELECT * FROM jobs ORDER BY ${QUEUE_ORDER}`).all() as Row[]).map(
       fromRow,
     );
   }
@@ -197,17 +201,17 @@ export class JobRepository {
   listByChannel(channelId: string): JobRecord[] {
     return (
       this.#db
-        .prepare('SELECT * FROM jobs WHERE channel_id = ? ORDER BY created_at, rowid')
+        .prepare(`SELECT * FROM jobs WHERE channel_id = ? ORDER BY ${QUEUE_ORDER}`)
         .all(channelId) as Row[]
     ).map(fromRow);
   }
 
-  /** Jobs the scheduler may start, oldest first. */
+  /** Jobs the scheduler may start, in queue order. */
   candidates(): JobRecord[] {
     return (
       this.#db
         .prepare(
-          "SELECT * FROM jobs WHERE state IN ('queued', 'uploading', 'processing', 'waiting') ORDER BY created_at, rowid",
+          `SELECT * FROM jobs WHERE state IN ('queued', 'uploading', 'processing', 'waiting') ORDER BY ${QUEUE_ORDER}`,
         )
         .all() as Row[]
     ).map(fromRow);
@@ -242,6 +246,52 @@ export class JobRepository {
     const job = this.get(id);
     if (!job) throw new Error(`job ${id} vanished`);
     return job;
+  }
+
+  /** New details for a job whose upload has not started; its post steps follow the details. */
+  updateDetails(id: string, metadata: VideoMetadata, thumbnail: string | null, at: string): void {
+    this.#db
+      .prepare(
+        `UPDATE jobs SET metadata = ?, thumbnail_path = ?, thumbnail_step = ?, playlist_step = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        JSON.stringify(metadata),
+        thumbnail,
+        thumbnail ? 'pending' : 'none',
+        metadata.playlistId ? 'pending' : 'none',
+        at,
+        id,
+      );
+  }
+
+  remove(ids: readonly string[]): void {
+    const del = this.#db.prepare('DELETE FROM jobs WHERE id = ?');
+    this.#db.transaction(() => ids.forEach((id) => del.run(id)))();
+  }
+
+  /** Every job id in queue order. */
+  order(): string[] {
+    return this.#db
+      .prepare(`SELECT id FROM jobs ORDER BY ${QUEUE_ORDER}`)
+      .pluck()
+      .all() as string[];
+  }
+
+  position(id: string): number {
+    return this.#db.prepare('SELECT position FROM jobs WHERE id = ?').pluck().get(id) as number;
+  }
+
+  setPosition(id: string, position: number): void {
+    this.#db.prepare('UPDATE jobs SET position = ? WHERE id = ?').run(position, id);
+  }
+
+  /** The lowest or highest position in use. */
+  edgePosition(edge: 'min' | 'max'): number {
+    return (
+      (this.#db.prepare(`SELECT ${edge.toUpperCase()}(position) FROM jobs`).pluck().get() as
+        number | null) ?? 0
+    );
   }
 
   holds(now: number): { channelId: string; until: number; reason: string }[] {

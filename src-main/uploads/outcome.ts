@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../src-shared/api/errors.ts';
+import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import type { WaitReason } from '../../src-shared/domain/job.ts';
 import type { JobPatch } from './job-repository.ts';
 

@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../src-shared/api/errors.ts';
+import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import { GoogleApiError } from '../youtube/google-error.ts';
 import { NetworkError } from '../youtube/google-http.ts';
 import type { QuotaCall } from '../youtube/quota-costs.ts';

@@ -1,6 +1,6 @@
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import type { QuotaLedger } from '../youtube/quota-ledger.ts';
 import type { ResumableUploadClient } from '../youtube/resumable-upload.ts';
 import type { VideoExtrasClient } from '../youtube/video-extras.ts';

@@ -1,5 +1,5 @@
 import { AppError } from '../../src-shared/api/errors.ts';
-import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import type { AccessTokenSource } from '../channels/access-token-source.ts';
 
 /** Until channel sign-in is wired into the core, uploads wait with this clear reason. */
 export const unavailableTokenSource: AccessTokenSource = {

@@ -6,11 +6,11 @@ import {
   type Job,
   type JobState,
 } from '../../src-shared/domain/job.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
-import type { AccessTokenSource } from '../tokens/access-token-source.ts';
+import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import type { GoogleEndpoints } from '../youtube/google-endpoints.ts';
 import type { Http } from '../youtube/google-http.ts';
 import type { QuotaConfig } from '../youtube/quota-costs.ts';
@@ -24,6 +24,7 @@ import { enqueueJobs } from './enqueue-jobs.ts';
 import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
 import { HeldBytesChecks } from './held-bytes.ts';
 import { runJob } from './job-runner.ts';
+import { JobTimeline } from './job-timeline.ts';
 import { patchFor, type RunOutcome } from './outcome.ts';
 import {
   checkChunkSize,
@@ -76,6 +77,7 @@ interface Running {
 export class UploadEngine implements UploadEnqueuer {
   readonly repo: JobRepository;
   readonly ledger: QuotaLedger;
+  readonly timeline: JobTimeline;
   readonly #deps: UploadEngineDeps;
   readonly #runner: RunnerDeps;
   readonly #running = new Map<string, Running>();
@@ -88,6 +90,7 @@ export class UploadEngine implements UploadEnqueuer {
   constructor(deps: UploadEngineDeps) {
     this.#deps = deps;
     this.repo = new JobRepository(deps.db, deps.secrets ?? null);
+    this.timeline = new JobTimeline(deps.db);
     this.ledger = new QuotaLedger(deps.db, deps.clock, deps.quotaConfig);
     this.#runner = {
       repo: this.repo,
@@ -142,11 +145,15 @@ export class UploadEngine implements UploadEnqueuer {
     request: UploadRequest,
     opts: { requireKnownChannels?: boolean } = {},
   ): { ids: string[]; existing: string[] } {
-    const result = enqueueJobs(this.#deps.db, this.repo, request, this.#isoNow(), opts);
+    const at = this.#isoNow();
+    const result = enqueueJobs(this.#deps.db, this.repo, request, at, opts);
     const ids = result.ids;
     for (const id of ids) {
       const job = this.repo.get(id);
-      if (job) this.#deps.events.emit('jobs.changed', publicJob(job));
+      if (!job) continue;
+      // An id already known is the same video already queued on that channel: its history goes on.
+      if (!this.timeline.has(id)) this.timeline.added(job, request.source.kind, at);
+      this.#deps.events.emit('jobs.changed', publicJob(job));
     }
     this.pump();
     return result;
@@ -366,7 +373,9 @@ export class UploadEngine implements UploadEnqueuer {
 
   #save(id: string, patch: JobPatch): JobRecord {
     const before = this.repo.get(id);
-    const job = this.repo.update(id, patch, this.#isoNow());
+    const at = this.#isoNow();
+    const job = this.repo.update(id, patch, at);
+    if (before) this.timeline.observe(before, job, at);
     const visible =
       before === null ||
       before.state !== job.state ||

@@ -1,10 +1,20 @@
 import type { ExistingJob } from '../../src-shared/api/jobs.ts';
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import type { HandlerMap } from '../rpc/router.ts';
-import type { Services } from '../core/create-core.ts';
 import type { UploadEngine } from './upload-engine.ts';
 
-type JobHandlers = Pick<HandlerMap, `jobs.${string}` & keyof HandlerMap>;
+type JobHandlers = Pick<
+  HandlerMap,
+  | 'jobs.enqueue'
+  | 'jobs.list'
+  | 'jobs.pause'
+  | 'jobs.resume'
+  | 'jobs.cancel'
+  | 'jobs.retry'
+  | 'jobs.pauseChannel'
+  | 'jobs.resumeChannel'
+  | 'jobs.quota'
+>;
 
 /** A job that was already there for this file and channel, as the caller is told about it. */
 function existingJob(engine: UploadEngine, id: string, metadata: VideoMetadata): ExistingJob {
@@ -21,8 +31,7 @@ function existingJob(engine: UploadEngine, id: string, metadata: VideoMetadata):
 }
 
 /** The `jobs.*` methods of the contract, mapped onto the upload engine. */
-export function uploadHandlers(services: Pick<Services, 'uploads'>): JobHandlers {
-  const engine = services.uploads;
+export function uploadHandlers(engine: UploadEngine): JobHandlers {
   return {
     'jobs.enqueue': (input, ctx) => {
       const jobIds: string[] = [];

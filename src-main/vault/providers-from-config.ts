@@ -1,10 +1,21 @@
-import type { CoreConfig } from '../core/config.ts';
-import type { SafeStorageLike } from '../electron/electron-like.ts';
+import type { SafeStorageLike } from './safe-storage-like.ts';
 import { keyFileProvider } from './key-file-provider.ts';
 import { refusingProvider, type KeyProvider } from './key-provider.ts';
 import { keychainProvider, type KeychainEntryFactory } from './keychain-provider.ts';
 import { safeStorageProvider } from './safe-storage-provider.ts';
 import { VaultError, VaultErrorReason } from './vault-error.ts';
+
+/** What protects the vault's data key (cli.md's DROPLINE_KEY_PROVIDER). */
+export type KeyProviderName = 'keychain' | 'file';
+
+/** The part of the engine's configuration that picks the key providers. */
+export interface KeyProviderConfig {
+  dataDir: string;
+  /** Absent means `keychain`. */
+  keyProvider?: KeyProviderName;
+  /** With `file`: DROPLINE_MASTER_KEY_FILE, resolved. */
+  masterKeyFile?: string | null;
+}
 
 export interface ProviderDeps {
   /** The desktop passes Electron's safeStorage; headless engines have none. */
@@ -20,7 +31,7 @@ export interface ProviderDeps {
  * them touches nothing: each reads its key only when the vault asks.
  */
 export function keyProvidersFromConfig(
-  config: Pick<CoreConfig, 'dataDir' | 'keyProvider' | 'masterKeyFile'>,
+  config: KeyProviderConfig,
   deps: ProviderDeps = {},
 ): KeyProvider[] {
   if (config.keyProvider === 'file') {

@@ -1,4 +1,4 @@
-import type { SafeStorageLike } from '../electron/electron-like.ts';
+import type { SafeStorageLike } from './safe-storage-like.ts';
 import { KEY_BYTES } from './aead.ts';
 import type { KeyProvider } from './key-provider.ts';
 import { VaultError, VaultErrorReason } from './vault-error.ts';

@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/api/errors.ts';
 import { MIN_VAULT_PASSPHRASE, type VaultStatus } from '../../src-shared/api/vault.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import { passphraseProvider, type ScryptCost } from './passphrase-provider.ts';

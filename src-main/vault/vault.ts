@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { systemClock, type Clock } from '../core/clock.ts';
+import { systemClock, type Clock } from '../base/clock.ts';
 import { AeadError, KEY_BYTES, openBlob, sealBlob } from './aead.ts';
 import type { KeyProvider, KeyProviderId } from './key-provider.ts';
 import type { SecretRef, SecretStore } from './secret-store.ts';

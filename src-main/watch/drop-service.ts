@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { DropItemSchema, DropResultSchema } from '../../src-shared/api/folders.ts';
 import { metadataIssues } from '../../src-shared/domain/metadata-limits.ts';
 import { classifyName } from '../../src-shared/watch/file-kinds.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';
 import { fingerprintFile } from './fingerprint.ts';
 import type { WatchRepository } from './watch-repository.ts';

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FolderStatus } from '../../src-shared/domain/watched-folder.ts';
 import { classifyName } from '../../src-shared/watch/file-kinds.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { StableGate } from './stable-gate.ts';
 import { toRel, type VideoProcessor } from './video-processor.ts';

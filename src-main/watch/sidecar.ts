@@ -34,7 +34,7 @@ const fieldSchemas = {
   playlistId: z.string().nullable(),
   madeForKids: z.boolean(),
   containsSyntheticMedia: z.boolean(),
-} satisfies Record<keyof VideoMetadata, z.ZodType>;
+} satisfies Record<keyof VideoMetadata, z.core.$ZodType>;
 
 // Names people copy from the API's own resource (snippet/status fields).
 const aliases: Record<string, keyof VideoMetadata> = {
@@ -114,7 +114,7 @@ function parseStructured(file: string, text: string): SidecarResult {
         message: `${at}, field "${key}": ${escapeControls(firstLine((error as Error).message))}.`,
       };
     }
-    const parsed = fieldSchemas[key].safeParse(value);
+    const parsed = z.safeParse(fieldSchemas[key], value);
     if (!parsed.success)
       return {
         ok: false,

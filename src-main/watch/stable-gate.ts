@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 
 export interface StableStat {
   size: number;

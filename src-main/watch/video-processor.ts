@@ -7,7 +7,7 @@ import type { WatchProblem } from '../../src-shared/domain/watched-folder.ts';
 import { classifyName, dirName, isTemporaryName, stem } from '../../src-shared/watch/file-kinds.ts';
 import { pairFiles } from '../../src-shared/watch/pairing.ts';
 import { templateValues } from '../../src-shared/watch/template.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';
 import { composeMetadata } from './compose-metadata.ts';
 import { fingerprintFile } from './fingerprint.ts';

@@ -14,7 +14,7 @@ import {
   type WatchedFolder,
 } from '../../src-shared/domain/watched-folder.ts';
 import { unknownVariables } from '../../src-shared/watch/template.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';

@@ -1,5 +1,5 @@
 import type { QuotaStatus } from '../../src-shared/domain/job.ts';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Db } from '../db/database.ts';
 import { nextPacificMidnight, pacificDay } from './pacific-day.ts';
 import { unitCost, type QuotaCall, type QuotaConfig } from './quota-costs.ts';

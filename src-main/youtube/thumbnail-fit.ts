@@ -2,7 +2,7 @@ import { readRegularFile } from '../base/regular-file.ts';
 
 export const thumbnailLimits = { maxBytes: 2 * 1024 * 1024, width: 1280, height: 720 } as const;
 /** A 8K PNG is about 100 MB: no thumbnail source needs more. */
-const THUMBNAIL_SOURCE_BYTES = 128 * 1024 * 1024;
+export const THUMBNAIL_SOURCE_BYTES = 128 * 1024 * 1024;
 
 export interface PreparedThumbnail {
   data: Buffer;

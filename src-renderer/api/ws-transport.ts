@@ -29,6 +29,9 @@ export function wsTransport(location: Location, history: History): WsTransport {
   const stateListeners = new Set<(state: LinkState) => void>();
   const pending = new Map<number, (result: Result) => void>();
   let socket: WebSocket | null = null;
+  // The launch key from the printed link leaves the address bar (history, screenshots) at once.
+  let launchKey = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (launchKey) history.replaceState(null, '', location.pathname + location.search);
   let nextId = 1;
   let delay = MIN_DELAY_MS;
   let state: LinkState = 'connecting';
@@ -39,14 +42,14 @@ export function wsTransport(location: Location, history: History): WsTransport {
   };
 
   async function ensureSession(): Promise<'ok' | 'unauthorized' | 'down'> {
-    const token = new URLSearchParams(location.hash.slice(1)).get('token');
     try {
-      if (token) {
+      if (launchKey) {
         const res = await fetch('/api/session', {
           method: 'POST',
-          headers: { Authorization: `Bearer ${token}` },
+          headers: { Authorization: `Bearer ${launchKey}` },
         });
-        history.replaceState(null, '', location.pathname + location.search);
+        // Answered: kept only until the engine has seen it once (a retry after "down" still has it).
+        launchKey = null;
         if (res.ok) return 'ok';
       }
       const check = await fetch('/api/session', { method: 'GET', cache: 'no-store' });

@@ -1,36 +1,91 @@
+import { ActionIcon, UnstyledButton } from '@mantine/core';
+import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
+import {
+  Cookie,
+  FolderOpen,
+  ListVideo,
+  MonitorPlay,
+  PanelLeftClose,
+  PanelLeftOpen,
+  Settings,
+  type LucideIcon,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
 import { screens, useNavigation, type ScreenId } from '../state/navigation-store.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { LazyTooltip } from './LazyTooltip.tsx';
 import { Notices } from './Notices.tsx';
 import { VaultBanner } from './VaultBanner.tsx';
+import './frame.css';
 
-const labels: Record<ScreenId, string> = {
-  channels: 'Channels',
-  folders: 'Folders',
-  queue: 'Queue',
-  cookies: 'Cookies',
-  settings: 'Settings',
+const items: Record<ScreenId, { label: string; icon: LucideIcon }> = {
+  channels: { label: 'Channels', icon: MonitorPlay },
+  folders: { label: 'Folders', icon: FolderOpen },
+  queue: { label: 'Queue', icon: ListVideo },
+  cookies: { label: 'Cookies', icon: Cookie },
+  settings: { label: 'Settings', icon: Settings },
 };
 
+/**
+ * The app frame: a skip link, the sidebar (a rail of icons below 900 px, or
+ * when the user folds it), the banners every screen needs, and the toasts.
+ */
 export function Frame({ children }: { children: ReactNode }) {
   const { screen, go } = useNavigation();
+  const narrow = useMediaQuery('(max-width: 56.25em)', false, { getInitialValueInEffect: false });
+  const [folded, setFolded] = useLocalStorage({
+    key: 'dropline.sidebarFolded',
+    defaultValue: false,
+  });
+  const rail = narrow || folded;
   return (
-    <div className="frame">
+    <div className="frame" data-rail={rail || undefined}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Screens">
-        <div className="brand">Dropline</div>
-        {screens.map((id) => (
-          <button
-            key={id}
-            type="button"
-            className={id === screen ? 'nav-item active' : 'nav-item'}
-            aria-current={id === screen ? 'page' : undefined}
-            onClick={() => go(id)}
-          >
-            {labels[id]}
-          </button>
-        ))}
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width={28} height={28} />
+          <span className="brand-name">Dropline</span>
+        </div>
+        {screens.map((id) => {
+          const { label, icon: Icon } = items[id];
+          const button = (
+            <UnstyledButton
+              key={id}
+              className="nav-item"
+              data-active={id === screen || undefined}
+              aria-current={id === screen ? 'page' : undefined}
+              onClick={() => go(id)}
+            >
+              <Icon size={20} aria-hidden="true" />
+              <span className="nav-label">{label}</span>
+            </UnstyledButton>
+          );
+          return rail ? (
+            <LazyTooltip key={id} label={label} position="right">
+              {button}
+            </LazyTooltip>
+          ) : (
+            button
+          );
+        })}
+        {!narrow && (
+          <LazyTooltip label={folded ? 'Show labels' : 'Fold the sidebar'} position="right">
+            <ActionIcon
+              className="fold-button"
+              variant="subtle"
+              color="gray"
+              size="lg"
+              aria-label={folded ? 'Show labels' : 'Fold the sidebar'}
+              onClick={() => setFolded(!folded)}
+            >
+              {folded ? <PanelLeftOpen size={18} /> : <PanelLeftClose size={18} />}
+            </ActionIcon>
+          </LazyTooltip>
+        )}
       </nav>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         <ConnectionBanner />
         <VaultBanner />
         {children}

@@ -1,22 +1,13 @@
-import { useNotices } from '../state/notice-store.ts';
+import { lazy, Suspense } from 'react';
 
+// The toaster (Mantine notifications and its transitions) loads after the first paint.
+const Toasts = lazy(() => import('./Toasts.tsx'));
+
+/** Notices from the engine as toasts; see Toasts.tsx. */
 export function Notices() {
-  const { notices, dismiss } = useNotices();
   return (
-    <div className="notices" aria-live="polite">
-      {notices.map((n) => (
-        <div
-          key={n.id}
-          className={`notice notice-${n.level}`}
-          role={n.level === 'error' ? 'alert' : 'status'}
-        >
-          <strong>{n.title}</strong>
-          <span>{n.message}</span>
-          <button type="button" onClick={() => dismiss(n.id)} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      ))}
-    </div>
+    <Suspense fallback={null}>
+      <Toasts />
+    </Suspense>
   );
 }

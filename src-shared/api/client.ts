@@ -13,8 +13,28 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: Payload<E>) => void): () => void;
 }
 
-/** A typed client over any transport; errors come back as AppError. */
+type PayloadListener = (payload: never) => void;
+
+/**
+ * A typed client over any transport; errors come back as AppError. It holds
+ * one transport subscription while anyone listens, and hands each event only
+ * to the listeners of its name.
+ */
 export function createApiClient(transport: Transport): ApiClient {
+  const byEvent = new Map<string, Set<PayloadListener>>();
+  let unsubscribe: (() => void) | null = null;
+
+  const dispatch = (event: string, payload: unknown): void => {
+    for (const listener of [...(byEvent.get(event) ?? [])]) {
+      try {
+        listener(payload as never);
+      } catch (error) {
+        // One broken screen must not keep the event from the others; the error is still reported.
+        void Promise.reject(error);
+      }
+    }
+  };
+
   return {
     async invoke(method, input) {
       const result = await transport.call(method, input);
@@ -22,9 +42,18 @@ export function createApiClient(transport: Transport): ApiClient {
       return result.output as never;
     },
     on(event, listener) {
-      return transport.subscribe((name, payload) => {
-        if (name === event) listener(payload as never);
-      });
+      const entry = listener as PayloadListener;
+      const set = byEvent.get(event) ?? new Set();
+      byEvent.set(event, set.add(entry));
+      unsubscribe ??= transport.subscribe(dispatch);
+      return () => {
+        if (!set.delete(entry)) return;
+        if (set.size === 0) byEvent.delete(event);
+        if (byEvent.size === 0 && unsubscribe) {
+          unsubscribe();
+          unsubscribe = null;
+        }
+      };
     },
   };
 }

@@ -8,6 +8,9 @@ import { channelEvents, channelMethods } from './channels.ts';
 import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
 import { vaultEvents, vaultMethods } from './vault.ts';
+import { jobEditEvents, jobEditMethods } from './job-edits.ts';
+import { fileMethods } from './files.ts';
+import { channelExtraMethods } from './channel-extras.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -25,6 +28,9 @@ export const methods = {
   ...folderMethods,
   ...cookieMethods,
   ...vaultMethods,
+  ...jobEditMethods,
+  ...fileMethods,
+  ...channelExtraMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -36,6 +42,7 @@ export const events = {
   ...folderEvents,
   ...cookieEvents,
   ...vaultEvents,
+  ...jobEditEvents,
 };
 
 export type Methods = typeof methods;

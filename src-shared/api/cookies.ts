@@ -16,12 +16,12 @@ import {
  * content (a file dropped on a browser window, whose path the page cannot see).
  */
 export const CookieImportInputSchema = z.union([
-  z.object({ path: AbsolutePathSchema, label: CookieLabelSchema.optional() }).strict(),
+  z.object({ path: AbsolutePathSchema, label: z.optional(CookieLabelSchema) }).strict(),
   z
     .object({
       content: z.string().min(1).max(inputLimits.cookieFileBytes),
       fileName: z.string().min(1).max(260),
-      label: CookieLabelSchema.optional(),
+      label: z.optional(CookieLabelSchema),
     })
     .strict(),
 ]);
@@ -65,7 +65,7 @@ export const cookieMethods = {
     'Every cookie label with its active file and backups (metadata only)',
   ),
   'cookies.check': method(
-    z.object({ label: CookieLabelSchema.optional() }).strict(),
+    z.object({ label: z.optional(CookieLabelSchema) }).strict(),
     z.array(CookieCheckSchema),
     'Freshness and health of the active file of one or every label',
   ),
@@ -83,7 +83,7 @@ export const cookieMethods = {
     z
       .object({
         url: DownloadUrlSchema,
-        label: CookieLabelSchema.optional(),
+        label: z.optional(CookieLabelSchema),
         outDir: AbsolutePathSchema.optional(),
       })
       .strict(),

@@ -1,6 +1,8 @@
-import { z } from 'zod';
-import { inputLimits, formatBytes } from '../domain/input-limits.ts';
-import { AppError, AppErrorSchema } from './errors.ts';
+// zod/mini: the renderer's WebSocket transport parses every message with these.
+import * as z from 'zod/mini';
+import { AppErrorSchema } from '../domain/app-error.ts';
+import { formatBytes, inputLimits } from '../domain/input-limits.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Messages on the WebSocket transport. Electron IPC carries the same
@@ -8,7 +10,7 @@ import { AppError, AppErrorSchema } from './errors.ts';
  */
 export const CallMessageSchema = z.object({
   type: z.literal('call'),
-  id: z.number().int().nonnegative(),
+  id: z.int().check(z.nonnegative()),
   method: z.string(),
   input: z.unknown(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppErrorSchema } from '../api/errors.ts';
+import { AppErrorSchema } from './app-error.ts';
 
 /**
  * A channel's health as the user sees it. `refreshing` and `locked` are

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the renderer loads this file (see metadata.ts).
+import * as z from 'zod/mini';
 
 /**
  * Cookie files for yt-dlp, as the UI and CLI see them: metadata only. Cookie
@@ -19,10 +20,12 @@ export const YOUTUBE_AUTH_COOKIES: readonly string[] = [
 
 export const CookieLabelSchema = z
   .string()
-  .trim()
-  .min(1, 'a label is required')
-  .max(64, 'a label has at most 64 characters')
-  .regex(/^[\w.-]+$/, 'a label uses letters, digits, ".", "_" and "-" only');
+  .check(
+    z.trim(),
+    z.minLength(1, 'a label is required'),
+    z.maxLength(64, 'a label has at most 64 characters'),
+    z.regex(/^[\w.-]+$/, 'a label uses letters, digits, ".", "_" and "-" only'),
+  );
 
 /** Time-based state of a file's auth cookies. */
 export const CookieFreshnessSchema = z.enum(['fresh', 'expiring', 'expired', 'signed_out']);
@@ -33,30 +36,30 @@ export const CookieHealthSchema = z.enum(['ok', 'failing']);
 export type CookieHealth = z.infer<typeof CookieHealthSchema>;
 
 export const CookieSummarySchema = z.object({
-  cookieCount: z.number().int(),
-  authCookieCount: z.number().int(),
+  cookieCount: z.int(),
+  authCookieCount: z.int(),
   domains: z.array(z.string()),
   signedInToYouTube: z.boolean(),
   /** ISO time; null when there is no auth cookie with an expiry (session cookies only). */
-  earliestAuthExpiry: z.string().nullable(),
+  earliestAuthExpiry: z.nullable(z.string()),
 });
 export type CookieSummary = z.infer<typeof CookieSummarySchema>;
 
-export const CookieVersionSchema = CookieSummarySchema.extend({
+export const CookieVersionSchema = z.extend(CookieSummarySchema, {
   id: z.string(),
   label: z.string(),
   role: z.enum(['active', 'backup']),
   /** 0 = active, 1.. = backups, newest first. */
-  position: z.number().int(),
+  position: z.int(),
   importedAt: z.string(),
   sourceName: z.string(),
   /** Times yt-dlp wrote a changed jar back into this version. */
-  rotations: z.number().int(),
-  rotatedAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  lastSuccessAt: z.string().nullable(),
-  lastFailureAt: z.string().nullable(),
-  lastFailure: z.string().nullable(),
+  rotations: z.int(),
+  rotatedAt: z.nullable(z.string()),
+  lastUsedAt: z.nullable(z.string()),
+  lastSuccessAt: z.nullable(z.string()),
+  lastFailureAt: z.nullable(z.string()),
+  lastFailure: z.nullable(z.string()),
   health: CookieHealthSchema,
   freshness: CookieFreshnessSchema,
 });
@@ -73,8 +76,8 @@ export const CookieCheckSchema = z.object({
   label: z.string(),
   freshness: CookieFreshnessSchema,
   health: CookieHealthSchema,
-  earliestAuthExpiry: z.string().nullable(),
-  backups: z.number().int(),
+  earliestAuthExpiry: z.nullable(z.string()),
+  backups: z.int(),
   message: z.string(),
 });
 export type CookieCheck = z.infer<typeof CookieCheckSchema>;
@@ -85,22 +88,22 @@ export type DownloadState = z.infer<typeof DownloadStateSchema>;
 export const DownloadSchema = z.object({
   id: z.string(),
   url: z.string(),
-  label: z.string().nullable(),
+  label: z.nullable(z.string()),
   outDir: z.string(),
   state: DownloadStateSchema,
   /** 0..100, null before yt-dlp reports a size. */
-  percent: z.number().nullable(),
-  downloadedBytes: z.number().nullable(),
-  totalBytes: z.number().nullable(),
-  speedBytesPerSecond: z.number().nullable(),
-  etaSeconds: z.number().nullable(),
+  percent: z.nullable(z.number()),
+  downloadedBytes: z.nullable(z.number()),
+  totalBytes: z.nullable(z.number()),
+  speedBytesPerSecond: z.nullable(z.number()),
+  etaSeconds: z.nullable(z.number()),
   /** Which stored version served the attempt: `active` or `backup` (after a fallback). */
-  usedVersion: z.enum(['active', 'backup']).nullable(),
-  attempts: z.number().int(),
-  file: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
+  usedVersion: z.nullable(z.enum(['active', 'backup'])),
+  attempts: z.int(),
+  file: z.nullable(z.string()),
+  error: z.nullable(z.object({ code: z.string(), message: z.string(), retryable: z.boolean() })),
   createdAt: z.string(),
-  finishedAt: z.string().nullable(),
+  finishedAt: z.nullable(z.string()),
 });
 export type Download = z.infer<typeof DownloadSchema>;
 

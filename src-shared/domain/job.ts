@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { AppErrorSchema } from '../api/errors.ts';
+// zod/mini: the renderer loads this file (see metadata.ts).
+import * as z from 'zod/mini';
+import { AppErrorSchema } from './app-error.ts';
 import { VideoMetadataSchema } from './metadata.ts';
 
 /** Job states of cli.md; the CLI, the UI and scripts rely on these names. */
@@ -42,19 +43,19 @@ export const JobSchema = z.object({
   file: z.string(),
   channelId: z.string(),
   state: JobStateSchema,
-  bytesSent: z.number().int().nonnegative(),
-  bytesTotal: z.number().int().nonnegative(),
-  videoId: z.string().nullable(),
-  error: AppErrorSchema.nullable(),
+  bytesSent: z.int().check(z.nonnegative()),
+  bytesTotal: z.int().check(z.nonnegative()),
+  videoId: z.nullable(z.string()),
+  error: z.nullable(AppErrorSchema),
   title: z.string(),
   metadata: VideoMetadataSchema,
-  thumbnail: z.string().nullable(),
-  waitReason: WaitReasonSchema.nullable(),
+  thumbnail: z.nullable(z.string()),
+  waitReason: z.nullable(WaitReasonSchema),
   /** ISO time of the next attempt while waiting (quota reset, channel cap, backoff). */
-  waitUntil: z.string().nullable(),
+  waitUntil: z.nullable(z.string()),
   thumbnailStep: StepStateSchema,
   playlistStep: StepStateSchema,
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.nonnegative()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -64,12 +65,12 @@ export type Job = z.infer<typeof JobSchema>;
 export const JobProgressSchema = z.object({
   id: z.string(),
   channelId: z.string(),
-  bytesSent: z.number().int().nonnegative(),
-  bytesTotal: z.number().int().nonnegative(),
+  bytesSent: z.int().check(z.nonnegative()),
+  bytesTotal: z.int().check(z.nonnegative()),
   /** Bytes per second, smoothed. */
-  rate: z.number().nonnegative(),
+  rate: z.number().check(z.nonnegative()),
   /** Seconds left at the current rate; null while unknown. */
-  etaSeconds: z.number().nonnegative().nullable(),
+  etaSeconds: z.nullable(z.number().check(z.nonnegative())),
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
@@ -77,11 +78,11 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 export const QuotaStatusSchema = z.object({
   projectId: z.string(),
   model: z.enum(['units', 'calls']),
-  used: z.number().int().nonnegative(),
-  limit: z.number().int().nonnegative(),
-  left: z.number().int(),
+  used: z.int().check(z.nonnegative()),
+  limit: z.int().check(z.nonnegative()),
+  left: z.int(),
   /** videos.insert calls still possible today under the active model. */
-  uploadsLeft: z.number().int().nonnegative(),
+  uploadsLeft: z.int().check(z.nonnegative()),
   resetsAt: z.string(),
 });
 export type QuotaStatus = z.infer<typeof QuotaStatusSchema>;

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini, not zod: the renderer loads this file, and the mini build keeps the
+// UI bundle small. Classic schemas elsewhere compose these ones as they are.
+import * as z from 'zod/mini';
 
 /**
  * A video's metadata as the user gives it (UI, CLI flags, sidecar files,
@@ -10,14 +12,14 @@ export type Privacy = z.infer<typeof PrivacySchema>;
 
 export const VideoMetadataSchema = z.object({
   title: z.string(),
-  description: z.string().default(''),
-  tags: z.array(z.string()).default([]),
-  categoryId: z.string().default('22'),
-  privacy: PrivacySchema.default('private'),
+  description: z._default(z.string(), ''),
+  tags: z._default(z.array(z.string()), []),
+  categoryId: z._default(z.string(), '22'),
+  privacy: z._default(PrivacySchema, 'private'),
   /** ISO 8601; only valid with privacy "private". */
-  publishAt: z.string().nullable().default(null),
-  playlistId: z.string().nullable().default(null),
-  madeForKids: z.boolean().default(false),
-  containsSyntheticMedia: z.boolean().default(false),
+  publishAt: z._default(z.nullable(z.string()), null),
+  playlistId: z._default(z.nullable(z.string()), null),
+  madeForKids: z._default(z.boolean(), false),
+  containsSyntheticMedia: z._default(z.boolean(), false),
 });
 export type VideoMetadata = z.infer<typeof VideoMetadataSchema>;

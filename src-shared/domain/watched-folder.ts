@@ -10,7 +10,7 @@ export const FolderTemplateSchema = z.object({
   description: z.string().default(''),
   tags: z.array(z.string()).default([]),
   categoryId: z.string().default('22'),
-  privacy: PrivacySchema.default('private'),
+  privacy: z._default(PrivacySchema, 'private'),
   playlistId: z.string().nullable().default(null),
   madeForKids: z.boolean().default(false),
   containsSyntheticMedia: z.boolean().default(false),

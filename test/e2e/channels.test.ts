@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { clientSecretJson } from '../helpers/client-secret-json.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 const CHANNEL = 'UCalice0000000000000000a';
 
 describe(
@@ -25,7 +25,7 @@ describe(
     let page: Page;
     const pageErrors: string[] = [];
 
-    before(async () => {
+    beforeAll(async () => {
       sandbox = await startGoogleSandbox();
       const keyFile = join(dir.path, 'master.key');
       writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
@@ -42,7 +42,7 @@ describe(
       page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
     });
-    after(async () => {
+    afterAll(async () => {
       await browser?.close();
       await serve?.stop();
       await sandbox?.close();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import {
   cookieFileText,
@@ -13,7 +13,7 @@ import {
   type VideoServer,
 } from '../integration/cookies/helpers.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 
 describe('the Cookies screen, in Chromium', { skip }, () => {
   const env = makeEnv();
@@ -24,7 +24,7 @@ describe('the Cookies screen, in Chromium', { skip }, () => {
   const pageErrors: string[] = [];
   const value = secretValue('uisession');
 
-  before(async () => {
+  beforeAll(async () => {
     video = await startVideoServer();
     video.valid.add(value);
     serve = await startServeProcess({
@@ -38,7 +38,7 @@ describe('the Cookies screen, in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Cookies', exact: true }).click();
     await page.getByRole('heading', { name: 'Cookies', exact: true }).waitFor();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await serve?.stop();
     await video?.close();

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 
 describe('the UI through dropline serve, in Chromium', { skip }, () => {
   const dir = tempDir();
@@ -16,7 +16,7 @@ describe('the UI through dropline serve, in Chromium', { skip }, () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     port = await freePort();
     serve = await startServeProcess({ dataDir: dir.path, port });
     browser = await launchChromium();
@@ -27,7 +27,7 @@ describe('the UI through dropline serve, in Chromium', { skip }, () => {
         pageErrors.push(msg.text());
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await serve?.stop();
     dir.remove();

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 
 describe(
   'Channels screen: a 10 MB client_secret.json is refused where it was picked',
@@ -19,7 +19,7 @@ describe(
     let browser: Browser;
     let page: Page;
 
-    before(async () => {
+    beforeAll(async () => {
       const keyFile = join(dir.path, 'master.key');
       writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
       serve = await startServeProcess({
@@ -29,7 +29,7 @@ describe(
       browser = await launchChromium();
       page = await browser.newPage();
     });
-    after(async () => {
+    afterAll(async () => {
       await browser?.close();
       await serve?.stop();
       dir.remove();

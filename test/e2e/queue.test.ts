@@ -3,11 +3,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { EngineConnection } from '../../src-main/headless/engine-client.ts';
+import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import type { ServeProcess } from '../helpers/serve-process.ts';
 import {
   connectSandboxChannel,
@@ -16,7 +16,7 @@ import {
 } from '../helpers/sandbox-channel.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 const CHANNEL = 'UCalice0000000000000000a';
 const MANY = 'UCmany000000000000000000';
 
@@ -65,7 +65,7 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
       { timeout: 20_000 },
     );
 
-  before(async () => {
+  beforeAll(async () => {
     writeFileSync(video, bytes);
     running = await startSandboxedServe(dir.path, data);
     ({ sandbox, serve, engine } = running);
@@ -76,7 +76,7 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
     await page.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await running?.close();
     dir.remove();

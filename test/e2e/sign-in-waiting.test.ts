@@ -2,15 +2,18 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { connectToEngine, type EngineConnection } from '../../src-main/headless/engine-client.ts';
-import { readServiceFile } from '../../src-main/headless/service-file.ts';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import {
+  connectToEngine,
+  type EngineConnection,
+} from '../../src-main/engine-process/engine-client.ts';
+import { readServiceFile } from '../../src-main/engine-process/service-file.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 
 describe(
   'Channels screen: a sign-in already waiting elsewhere is shown with its link',
@@ -23,7 +26,7 @@ describe(
     let browser: Browser;
     let page: Page;
 
-    before(async () => {
+    beforeAll(async () => {
       const keyFile = join(dir.path, 'master.key');
       writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
       serve = await startServeProcess({
@@ -38,7 +41,7 @@ describe(
       browser = await launchChromium();
       page = await browser.newPage();
     });
-    after(async () => {
+    afterAll(async () => {
       engine?.close();
       await browser?.close();
       await serve?.stop();

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { clientSecretJson } from '../helpers/client-secret-json.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 const CHANNEL = 'UCalice0000000000000000a';
 const PASSPHRASE = 'plum tractor violet 42 harbour';
 
@@ -38,7 +38,7 @@ describe(
         },
       });
 
-    before(async () => {
+    beforeAll(async () => {
       sandbox = await startGoogleSandbox();
       writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
       serve = await startServe();
@@ -47,7 +47,7 @@ describe(
       page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
     });
-    after(async () => {
+    afterAll(async () => {
       await browser?.close();
       await serve?.stop();
       await sandbox?.close();
@@ -163,7 +163,7 @@ describe(
     let browser: Browser;
     let page: Page;
 
-    before(async () => {
+    beforeAll(async () => {
       // DROPLINE_KEY_PROVIDER=file without a key file: nothing can hold the key.
       serve = await startServeProcess({
         dataDir: join(dir.path, 'data'),
@@ -172,7 +172,7 @@ describe(
       browser = await launchChromium();
       page = await browser.newPage();
     });
-    after(async () => {
+    afterAll(async () => {
       await browser?.close();
       await serve?.stop();
       dir.remove();

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { EngineConnection } from '../../src-main/headless/engine-client.ts';
+import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserSkipReason, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import type { ServeProcess } from '../helpers/serve-process.ts';
 import {
   connectSandboxChannel,
@@ -14,7 +14,7 @@ import {
 } from '../helpers/sandbox-channel.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const skip = browserSkipReason();
+const skip = browserUnavailable();
 const COOKS = 'UCalice0000000000000000a';
 const TRAVELS = 'UCalicebrand00000000000b';
 
@@ -53,7 +53,7 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
   let page: Page;
   const video = Buffer.from('not really a video, but the engine only needs its name and size');
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(videos);
     mkdirSync(exports);
     writeFileSync(join(videos, 'ep12.mp4'), video);
@@ -68,7 +68,7 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     await page.goto(serve.openUrl);
     await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await running?.close();
     dir.remove();

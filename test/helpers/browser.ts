@@ -1,18 +1,13 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_PATH, lacks } from './system-tools.ts';
 
-export const CHROMIUM_PATH = process.env.DROPLINE_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 /**
- * Why browser tests cannot run here, or null when they can. With CI=true
- * they are required: a missing Chromium is a failure, not a skip.
+ * True when browser tests must be skipped (no Chromium). With CI=true they are
+ * required: a missing Chromium is a failure, not a skip.
  */
-export function browserSkipReason(): string | false {
-  if (existsSync(CHROMIUM_PATH)) return false;
-  if (process.env.CI === 'true')
-    throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}; .ci/run installs it.`);
-  return `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium); browser tests skipped`;
-}
+export const browserUnavailable = (): boolean => lacks('chromium');
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import type { ApiClient, Transport } from '../../src-shared/api/client.ts';
+import { test } from 'vitest';
+import { createApiClient, type ApiClient, type Transport } from '../../src-shared/api/client.ts';
 import { AppError } from '../../src-shared/api/errors.ts';
-import type { Payload } from '../../src-shared/api/contract.ts';
+import { events, type EventName, type Payload } from '../../src-shared/api/contract.ts';
 
 export interface ContractHarness {
   api: ApiClient;
@@ -47,6 +47,41 @@ export function contractSuite(setup: () => Promise<ContractHarness>): void {
     await waitFor(() => heard.length > 0);
     assert.equal(heard[0]?.theme, 'dark');
     off();
+  });
+
+  test('the client holds one transport subscription for all its listeners and dispatches by name', async () => {
+    const { transport } = await setup();
+    let subscriptions = 0;
+    const arrived: string[] = [];
+    const counting: Transport = {
+      call: (method, input) => transport.call(method, input),
+      subscribe(listener) {
+        subscriptions++;
+        const off = transport.subscribe((event, payload) => {
+          arrived.push(event);
+          listener(event, payload);
+        });
+        return () => (subscriptions--, off());
+      },
+    };
+    const api = createApiClient(counting);
+    const names = Object.keys(events) as EventName[];
+    const heard: string[] = [];
+    const offs = names.flatMap((name) => [
+      api.on(name, () => heard.push(name)),
+      api.on(name, () => heard.push(name)),
+    ]);
+    assert.equal(subscriptions, 1);
+    await api.invoke('settings.set', { theme: 'light' });
+    await waitFor(() => heard.includes('settings.changed'));
+    assert.ok(arrived.includes('settings.changed'));
+    assert.deepEqual(
+      heard,
+      arrived.flatMap((name) => [name, name]),
+      'each event reached its own two listeners and no others',
+    );
+    for (const off of offs) off();
+    assert.equal(subscriptions, 0);
   });
 
   test('an invalid input comes back as invalid_input naming the field', async () => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src-main/core/clock.ts';
+import type { Clock } from '../../src-main/base/clock.ts';
 
 interface Timer {
   at: number;

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type {
   BrowserWindowLike,
   ElectronLike,
@@ -19,6 +20,8 @@ export class FakeElectron {
     options: Record<string, unknown>;
     listeners: Map<string, Listener[]>;
     loaded: string[];
+    /** What the page's `ipcRenderer` hears: every `webContents.send` of this window. */
+    renderer: EventEmitter;
   })[] = [];
   readonly ipcHandlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
   readonly appListeners = new Map<string, Listener[]>();
@@ -46,6 +49,37 @@ export class FakeElectron {
     this.userData = userData;
   }
 
+  /**
+   * The `ipcRenderer` of a window's page: `invoke` reaches the `ipcMain`
+   * handlers as a call from that window's top frame at our origin, `on`
+   * hears what main sends the window.
+   */
+  ipcRendererOf(win: BrowserWindowLike): {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+    removeListener(
+      channel: string,
+      listener: (event: unknown, ...args: unknown[]) => void,
+    ): unknown;
+    listenerCount(channel: string): number;
+  } {
+    const renderer = (win as unknown as { renderer: EventEmitter }).renderer;
+    return {
+      invoke: async (channel, ...args) => {
+        const handler = this.ipcHandlers.get(channel);
+        if (!handler) throw new Error(`No handler registered for '${channel}'`);
+        const event = {
+          sender: { id: win.webContents.id },
+          senderFrame: { url: 'app://dropline/index.html', parent: null },
+        };
+        return handler(event, ...args);
+      },
+      on: (channel, listener) => renderer.on(channel, listener),
+      removeListener: (channel, listener) => renderer.removeListener(channel, listener),
+      listenerCount: (channel) => renderer.listenerCount(channel),
+    };
+  }
+
   get module(): ElectronLike {
     // The fake window and app objects below report back to this instance.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -59,15 +93,20 @@ export class FakeElectron {
       readonly options: Record<string, unknown>;
       readonly listeners = new Map<string, Listener[]>();
       readonly loaded: string[] = [];
+      readonly renderer = new EventEmitter();
       readonly webContents: WebContentsLike & { sent: unknown[][] };
       constructor(options: Record<string, unknown>) {
         this.options = options;
         const listeners = this.listeners;
+        const renderer = this.renderer;
         const sent: unknown[][] = [];
         this.webContents = {
           id: fake.#nextId++,
           sent,
-          send: (...args: unknown[]) => void sent.push(args),
+          send: (channel: string, ...args: unknown[]) => {
+            sent.push([channel, ...args]);
+            renderer.emit(channel, { sender: null }, ...args);
+          },
           on: (event: string, listener: Listener) =>
             void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
           setWindowOpenHandler: (h) => void (fake.windowOpenHandler = h),

@@ -1,5 +1,5 @@
 import type { HttpFetch } from '../../src-main/auth/http.ts';
-import type { Clock } from '../../src-main/core/clock.ts';
+import type { Clock } from '../../src-main/base/clock.ts';
 
 interface Issued {
   channelId: string;

@@ -1,4 +1,4 @@
-import type { AccessTokenSource } from '../../src-main/tokens/access-token-source.ts';
+import type { AccessTokenSource } from '../../src-main/channels/access-token-source.ts';
 
 /**
  * A real AccessTokenSource for tests, until channel sign-in is merged: it

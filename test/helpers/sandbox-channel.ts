@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectToEngine, type EngineConnection } from '../../src-main/headless/engine-client.ts';
+import {
+  connectToEngine,
+  type EngineConnection,
+} from '../../src-main/engine-process/engine-client.ts';
 import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { startServeProcess, type ServeProcess } from './serve-process.ts';
 

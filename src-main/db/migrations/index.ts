@@ -5,6 +5,7 @@ import { channels } from './003-channels.ts';
 import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
+import { jobOrderTimeline } from './012-job-order-timeline.ts';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   uploads,
   watchedFolders,
   cookieFiles,
+  jobOrderTimeline,
 ];

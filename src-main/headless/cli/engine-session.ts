@@ -1,8 +1,8 @@
 import { resolveDataDir } from '../../core/config.ts';
 import { AppError } from '../../../src-shared/api/errors.ts';
-import { connectToEngine, type EngineConnection } from '../engine-client.ts';
-import { runningEnginePid } from '../engine-lock.ts';
-import { readServiceFile } from '../service-file.ts';
+import { connectToEngine, type EngineConnection } from '../../engine-process/engine-client.ts';
+import { runningEnginePid } from '../../engine-process/engine-lock.ts';
+import { readServiceFile } from '../../engine-process/service-file.ts';
 import { CliError, ExitCode } from './cli-error.ts';
 import type { CommandContext } from './command.ts';
 

@@ -67,8 +67,10 @@ function tokenAnswer(
   };
   if (includeRefresh && grant.refreshToken) {
     body.refresh_token = grant.refreshToken;
+    // The refresh token is only sent when the grant is made, so its whole lifetime is what is
+    // left; measured from the grant's own creation, not a clock read a moment later.
     if (grant.refreshExpiresAt !== null)
-      body.refresh_token_expires_in = Math.floor((grant.refreshExpiresAt - ctx.clock.now()) / 1000);
+      body.refresh_token_expires_in = Math.round((grant.refreshExpiresAt - grant.createdAt) / 1000);
   }
   ex.channelId = grant.channelId;
   sendJson(ex.res, 200, body, noStore);

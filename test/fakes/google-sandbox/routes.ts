@@ -3,6 +3,7 @@ import { sendApiError } from './errors.ts';
 import { discardBody, type Exchange } from './http-io.ts';
 import { handleAuthorize, handleConsent } from './oauth-authorize.ts';
 import { handleRevoke, handleToken } from './oauth-token.ts';
+import { handleChannelImage } from './channel-images.ts';
 import { handleThumbnailSet } from './thumbnails.ts';
 import { handleUploadSession } from './upload-session.ts';
 import { handleUploadStart } from './upload-start.ts';
@@ -32,6 +33,8 @@ const routes: Record<string, Partial<Record<string, Handler>>> = {
 };
 
 export async function routeRequest(ctx: SandboxContext, ex: Exchange): Promise<void> {
+  if (ex.url.pathname.startsWith('/ch/') && ex.req.method === 'GET')
+    return handleChannelImage(ctx, ex);
   const byMethod = routes[ex.url.pathname];
   const handler = byMethod?.[ex.req.method ?? ''];
   if (handler) return handler(ctx, ex);

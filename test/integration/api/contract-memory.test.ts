@@ -1,4 +1,4 @@
-import { after, describe } from 'node:test';
+import { afterAll, describe } from 'vitest';
 import { createApiClient } from '../../../src-shared/api/client.ts';
 import { memoryTransport } from '../../../src-main/rpc/memory-transport.ts';
 import { contractSuite } from '../../helpers/contract-suite.ts';
@@ -7,7 +7,7 @@ import { testCore } from '../../helpers/test-core.ts';
 
 describe('contract over the in-memory transport', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
-  after(async () => {
+  afterAll(async () => {
     for (const c of cleanups) await c();
   });
   contractSuite(async () => {

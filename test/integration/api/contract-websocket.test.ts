@@ -1,13 +1,13 @@
-import { after, describe } from 'node:test';
-import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
-import { startHeadlessServer } from '../../../src-main/headless/server.ts';
+import { afterAll, describe } from 'vitest';
+import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
+import { startHeadlessServer } from '../../../src-main/transport/server.ts';
 import { contractSuite } from '../../helpers/contract-suite.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';
 
 describe('contract over the real WebSocket server', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
-  after(async () => {
+  afterAll(async () => {
     for (const c of cleanups) await c();
   });
   contractSuite(async () => {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { MAX_WAITING_SIGN_INS, type ConnectStarted } from '../../../src-shared/api/channels.ts';
 import type { ConnectOutcome } from '../../../src-shared/domain/channel.ts';
 import { keyFileProvider } from '../../../src-main/vault/key-file-provider.ts';

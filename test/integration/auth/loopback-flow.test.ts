@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { LoopbackFlow } from '../../../src-main/auth/loopback-flow.ts';
 import { FakeClock } from '../../helpers/fake-clock.ts';
 

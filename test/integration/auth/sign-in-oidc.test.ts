@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { nodeFetch } from '../../../src-main/auth/http.ts';
 import { exchangeCode, TokenEndpointError } from '../../../src-main/auth/token-endpoint.ts';
-import { systemClock } from '../../../src-main/core/clock.ts';
+import { systemClock } from '../../../src-main/base/clock.ts';
 import { openDatabase } from '../../../src-main/db/database.ts';
 import { createLogger, memorySink } from '../../../src-main/logging/logger.ts';
 import { EventHub } from '../../../src-main/rpc/event-hub.ts';
 import {
   createChannelServices,
   type ChannelServices,
-} from '../../../src-main/tokens/create-channel-services.ts';
+} from '../../../src-main/channels/create-channel-services.ts';
 import { MemorySecretStore } from '../../helpers/memory-secret-store.ts';
 import {
   browseUntil,
@@ -27,7 +27,7 @@ describe('sign-in against a strict oidc-provider', () => {
   let services: ChannelServices;
   let secrets: MemorySecretStore;
 
-  before(async () => {
+  beforeAll(async () => {
     server = await startStrictServer();
     secrets = new MemorySecretStore();
     services = createChannelServices({
@@ -43,7 +43,7 @@ describe('sign-in against a strict oidc-provider', () => {
     services.clients.set({ clientId: server.clientId, clientSecret: server.clientSecret });
   });
 
-  after(async () => {
+  afterAll(async () => {
     services.stop();
     await server.close();
   });

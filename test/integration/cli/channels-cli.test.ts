@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { connectWithCli } from '../../helpers/cli-connect.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
@@ -19,7 +19,7 @@ describe('dropline client set / connect / channels / disconnect', () => {
   let dataDir: string;
   const run = (...args: string[]) => runDropline([...args, '--data-dir', dataDir], env);
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ autoApprove: true });
     dir = tempDir();
     dataDir = join(dir.path, 'data');
@@ -32,7 +32,7 @@ describe('dropline client set / connect / channels / disconnect', () => {
     };
   });
 
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop();
     await sandbox.close();
     dir.remove();

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
-import { readServiceFile } from '../../../src-main/headless/service-file.ts';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
+import { readServiceFile } from '../../../src-main/engine-process/service-file.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -34,13 +34,13 @@ describe('dropline client set never takes the secret from its arguments unless t
     }
   };
 
-  before(async () => {
+  beforeAll(async () => {
     const keyFile = join(dir.path, 'master.key');
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     env = { DROPLINE_KEY_PROVIDER: 'file', DROPLINE_MASTER_KEY_FILE: keyFile };
     serve = await startServeProcess({ dataDir: data, env });
   });
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop();
     dir.remove();
   });

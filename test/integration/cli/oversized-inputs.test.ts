@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
-import { readServiceFile } from '../../../src-main/headless/service-file.ts';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
+import { readServiceFile } from '../../../src-main/engine-process/service-file.ts';
 import type { AppError } from '../../../src-shared/api/errors.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -32,13 +32,13 @@ describe('oversized inputs get a clear refusal, never a lost connection', () => 
   let serve: ServeProcess;
   let env: Record<string, string>;
 
-  before(async () => {
+  beforeAll(async () => {
     const keyFile = join(dir.path, 'master.key');
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     env = { DROPLINE_KEY_PROVIDER: 'file', DROPLINE_MASTER_KEY_FILE: keyFile };
     serve = await startServeProcess({ dataDir: data, env });
   });
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop();
     dir.remove();
   });

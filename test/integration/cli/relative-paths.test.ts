@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
-import { readServiceFile } from '../../../src-main/headless/service-file.ts';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
+import { readServiceFile } from '../../../src-main/engine-process/service-file.ts';
 import { AppError } from '../../../src-shared/api/errors.ts';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { connectWithCli } from '../../helpers/cli-connect.ts';
@@ -30,7 +30,7 @@ describe('paths are the caller’s: the CLI resolves them, the API refuses relat
   let env: Record<string, string>;
   let serve: ServeProcess;
 
-  before(async () => {
+  beforeAll(async () => {
     for (const [folder, size] of [
       [engineCwd, 3000],
       [shellA, 1000],
@@ -50,21 +50,14 @@ describe('paths are the caller’s: the CLI resolves them, the API refuses relat
     };
     serve = await startServeProcess({ dataDir: data, env, cwd: engineCwd });
     const set = await runDropline(
-      [
-        'client',
-        'set',
-        '--id',
-        sandbox.defaultClient.clientId,
-        '--data-dir',
-        data,
-      ],
+      ['client', 'set', '--id', sandbox.defaultClient.clientId, '--data-dir', data],
       env,
       `${sandbox.defaultClient.clientSecret}\n`,
     );
     assert.equal(set.code, 0, set.stderr);
     await connectWithCli({ dataDir: data, env, channelId: alice });
   });
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop('SIGKILL');
     await sandbox?.close();
     dir.remove();

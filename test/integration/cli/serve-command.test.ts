@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
-import { connectToEngine } from '../../../src-main/headless/engine-client.ts';
+import { afterAll, describe, test } from 'vitest';
+import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 describe('dropline serve as a process', () => {
   const dir = tempDir();
   let serve: ServeProcess | undefined;
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop('SIGKILL');
     dir.remove();
   });

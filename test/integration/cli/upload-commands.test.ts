@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { connectWithCli } from '../../helpers/cli-connect.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
@@ -73,7 +73,7 @@ describe('dropline upload, queue, pause, resume, cancel, retry', () => {
     throw new Error(`queue never reached the expected state: ${JSON.stringify(last)}`);
   }
 
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ autoApprove: true });
     const keyFile = join(dir.path, 'master.key');
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
@@ -83,7 +83,7 @@ describe('dropline upload, queue, pause, resume, cancel, retry', () => {
       DROPLINE_MASTER_KEY_FILE: keyFile,
     };
   });
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop('SIGKILL');
     await sandbox?.close();
     dir.remove();

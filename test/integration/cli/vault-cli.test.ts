@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -24,11 +24,11 @@ describe('dropline vault: status, passphrase set, unlock after the key file is l
     return r;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     serve = await startServeProcess({ dataDir, env });
   });
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop();
     dir.remove();
   });

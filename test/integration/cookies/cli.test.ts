@@ -1,4 +1,5 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { lacks } from '../../helpers/system-tools.ts';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ describe('cookie commands against a running engine', () => {
   const value = secretValue('clisession');
   const file = join(env.root, 'cookies.txt');
 
-  before(async () => {
+  beforeAll(async () => {
     server = await startVideoServer();
     server.valid.add(value);
     engine = await startEngine({
@@ -50,7 +51,7 @@ describe('cookie commands against a running engine', () => {
       deps: { logSink: memorySink() },
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await engine.stop();
     await server.close();
     env.cleanup();
@@ -114,38 +115,44 @@ describe('cookie commands against a running engine', () => {
     assert.match(all.out, /cli: signed_out/);
   });
 
-  test('download uses the stored file and waits for the result', async () => {
-    const out = join(env.root, 'downloads');
-    const r = await cli(
-      'download',
-      `${server.url}/v/cli.mp4`,
-      '--cookies',
-      'cli',
-      '--out',
-      out,
-      '--json',
-    );
-    assert.equal(r.code, 0, r.err);
-    const download = JSON.parse(r.out) as { state: string; file: string };
-    assert.equal(download.state, 'done');
-    assert.deepEqual(readFileSync(download.file), server.body);
-  });
+  test.skipIf(lacks('ytdlp'))(
+    'download uses the stored file and waits for the result',
+    async () => {
+      const out = join(env.root, 'downloads');
+      const r = await cli(
+        'download',
+        `${server.url}/v/cli.mp4`,
+        '--cookies',
+        'cli',
+        '--out',
+        out,
+        '--json',
+      );
+      assert.equal(r.code, 0, r.err);
+      const download = JSON.parse(r.out) as { state: string; file: string };
+      assert.equal(download.state, 'done');
+      assert.deepEqual(readFileSync(download.file), server.body);
+    },
+  );
 
-  test('download fails with exit 1 and advice when the site refuses the cookies', async () => {
-    const refused = join(env.root, 'refused.txt');
-    writeFileSync(refused, cookieFileText([{ name: 'session', value: 'nope' }]));
-    assert.equal((await cli('cookies', 'import', refused, '--label', 'refused')).code, 0);
-    const r = await cli(
-      'download',
-      `${server.url}/v/x.mp4`,
-      '--cookies',
-      'refused',
-      '--out',
-      join(env.root, 'd2'),
-    );
-    assert.equal(r.code, 1);
-    assert.match(r.err, /export a fresh cookies\.txt/);
-  });
+  test.skipIf(lacks('ytdlp'))(
+    'download fails with exit 1 and advice when the site refuses the cookies',
+    async () => {
+      const refused = join(env.root, 'refused.txt');
+      writeFileSync(refused, cookieFileText([{ name: 'session', value: 'nope' }]));
+      assert.equal((await cli('cookies', 'import', refused, '--label', 'refused')).code, 0);
+      const r = await cli(
+        'download',
+        `${server.url}/v/x.mp4`,
+        '--cookies',
+        'refused',
+        '--out',
+        join(env.root, 'd2'),
+      );
+      assert.equal(r.code, 1);
+      assert.match(r.err, /export a fresh cookies\.txt/);
+    },
+  );
 
   test('remove deletes a label; it is then unknown (exit 2)', async () => {
     const r = await cli('cookies', 'remove', 'cli');

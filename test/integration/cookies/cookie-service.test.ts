@@ -1,8 +1,8 @@
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '../../../src-main/core/clock.ts';
+import type { Clock } from '../../../src-main/base/clock.ts';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
 import { memorySink } from '../../../src-main/logging/logger.ts';
 import type { Notice } from '../../../src-shared/domain/notice.ts';
@@ -14,13 +14,13 @@ const env = makeEnv();
 let core: Core;
 const notices: Notice[] = [];
 
-before(() => {
+beforeAll(() => {
   core = createCore(env.config(), { logSink: memorySink(), clock });
   core.events.subscribe((event, payload) => {
     if (event === 'app.noticed') notices.push(payload as Notice);
   });
 });
-after(async () => {
+afterAll(async () => {
   await core.close();
   env.cleanup();
 });

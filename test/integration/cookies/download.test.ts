@@ -1,4 +1,5 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { lacks } from '../../helpers/system-tools.ts';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ function auditActions(core: Core, label: string): string[] {
     .all(label) as string[];
 }
 
-describe('downloads with real yt-dlp and stored cookie files', () => {
+describe.skipIf(lacks('ytdlp'))('downloads with real yt-dlp and stored cookie files', () => {
   const env = makeEnv();
   let server: VideoServer;
   let core: Core;
@@ -59,13 +60,13 @@ describe('downloads with real yt-dlp and stored cookie files', () => {
   const wrong = secretValue('wrongsession');
   const outDir = join(env.root, 'out');
 
-  before(async () => {
+  beforeAll(async () => {
     server = await startVideoServer();
     server.valid.add(good);
     // The real file sink: the test reads <data>/logs afterwards.
     core = createCore(env.config());
   });
-  after(async () => {
+  afterAll(async () => {
     await core.close();
     await server.close();
     env.cleanup();
@@ -186,10 +187,10 @@ describe('downloads with real yt-dlp and stored cookie files', () => {
 describe('a missing yt-dlp', () => {
   const env = makeEnv({ DROPLINE_YTDLP: '/nonexistent/yt-dlp' });
   let core: Core;
-  before(() => {
+  beforeAll(() => {
     core = createCore(env.config(), { logSink: memorySink() });
   });
-  after(async () => {
+  afterAll(async () => {
     await core.close();
     env.cleanup();
   });

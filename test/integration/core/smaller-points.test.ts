@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { describeExisting } from '../../../src-main/headless/cli/commands/upload.ts';
-import { ChannelRepository } from '../../../src-main/tokens/channel-repository.ts';
+import { ChannelRepository } from '../../../src-main/channels/channel-repository.ts';
 import type { ExistingJob } from '../../../src-shared/api/jobs.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';

@@ -12,13 +12,13 @@ import {
 } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { backupDir } from '../../../src-main/db/backups.ts';
 import { DatabaseUnusableError } from '../../../src-main/db/database-health.ts';
-import { startHeadlessServer } from '../../../src-main/headless/server.ts';
+import { startHeadlessServer } from '../../../src-main/transport/server.ts';
 import {
   keychainProvider,
   type KeychainEntryLike,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { openDatabase } from '../../../src-main/db/database.ts';
 import { migrations, type Migration } from '../../../src-main/db/migrations/index.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';

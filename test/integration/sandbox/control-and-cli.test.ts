@@ -1,4 +1,4 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,7 +12,7 @@ describe('`npm run sandbox` and the /__sandbox control API from another process'
   let child: ChildProcess;
   let baseUrl: string;
   let output = '';
-  before(async () => {
+  beforeAll(async () => {
     child = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.setEncoding('utf8');
     await new Promise<void>((resolve, reject) => {
@@ -24,7 +24,7 @@ describe('`npm run sandbox` and the /__sandbox control API from another process'
     });
     baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
   });
-  after(async () => {
+  afterAll(async () => {
     child.kill('SIGTERM');
     if (child.exitCode === null) await once(child, 'exit');
   });

@@ -1,4 +1,4 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -26,10 +26,10 @@ function gaxiosStatus(error: unknown): number | undefined {
 
 describe("the sandbox with Google's own Node clients", () => {
   let sandbox: GoogleSandbox;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox();
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   test('PKCE sign-in, refresh, channels.list, thumbnails.set, revoke', async () => {
     const client = oauthClient(sandbox);

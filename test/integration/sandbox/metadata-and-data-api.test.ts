@@ -1,4 +1,4 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { ALICE, ALICE_BRAND, api, errorReason, startUpload, uploadWhole } from './helpers.ts';
@@ -6,11 +6,11 @@ import { ALICE, ALICE_BRAND, api, errorReason, startUpload, uploadWhole } from '
 describe('video metadata validation and the metadata calls', () => {
   let sandbox: GoogleSandbox;
   let token: string;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ config: { quotaLimit: 1_000_000 } });
     token = sandbox.issueTokens({ channelId: ALICE }).accessToken;
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   const insert = (
     snippet: Record<string, unknown>,

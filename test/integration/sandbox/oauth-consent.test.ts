@@ -1,14 +1,14 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { ALICE_BRAND, BOB, REDIRECT, YT, raw } from './helpers.ts';
 
 describe('the authorization endpoint and consent page', () => {
   let sandbox: GoogleSandbox;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox();
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   function authUrl(params: Record<string, string> = {}): string {
     const url = new URL('/o/oauth2/v2/auth', sandbox.baseUrl);

@@ -1,4 +1,4 @@
-import { describe, test, before, after, beforeEach } from 'node:test';
+import { describe, test, beforeAll, afterAll, beforeEach } from 'vitest';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
@@ -12,7 +12,7 @@ const challenge = createHash('sha256').update(verifier).digest('base64url');
 describe('OAuth errors as Google documents them', () => {
   let sandbox: GoogleSandbox;
   let client: { client_id: string; client_secret: string };
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox();
     client = {
       client_id: sandbox.defaultClient.clientId,
@@ -20,7 +20,7 @@ describe('OAuth errors as Google documents them', () => {
     };
   });
   beforeEach(() => sandbox.configure({ refreshTokenCap: 100 }));
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   async function code(params: Record<string, string> = {}): Promise<string> {
     const back = await authorize(sandbox, {

@@ -1,4 +1,4 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { ALICE, BOB, api, errorReason, startUpload, uploadWhole } from './helpers.ts';
@@ -9,11 +9,11 @@ const BEFORE_PACIFIC_MIDNIGHT = Date.parse('2026-07-01T06:50:00Z');
 describe('project quota', () => {
   let sandbox: GoogleSandbox;
   let token: string;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ startAt: BEFORE_PACIFIC_MIDNIGHT });
     token = sandbox.issueTokens({ channelId: ALICE }).accessToken;
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   test('videos.insert costs 1600 units: the 7th of a day is 403 quotaExceeded, until Pacific midnight', async () => {
     for (let i = 0; i < 6; i++)
@@ -84,10 +84,10 @@ describe('project quota', () => {
 
 describe('per-channel upload cap', () => {
   let sandbox: GoogleSandbox;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ config: { quotaLimit: 1_000_000 } });
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   test('past the daily cap videos.insert is 400 uploadLimitExceeded, for 24 hours', async () => {
     const token = sandbox.issueTokens({ channelId: BOB }).accessToken;

@@ -1,4 +1,4 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +14,12 @@ describe('videos.insert resumable protocol over raw HTTP', () => {
   let sandbox: GoogleSandbox;
   let dir: string;
   let token: string;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ config: { quotaLimit: 1_000_000 } });
     dir = mkdtempSync(join(tmpdir(), 'sandbox-upload-'));
     token = sandbox.issueTokens({ channelId: ALICE }).accessToken;
   });
-  after(async () => {
+  afterAll(async () => {
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });
   });

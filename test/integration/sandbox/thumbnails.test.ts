@@ -1,4 +1,4 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { ALICE, ALICE_BRAND, BOB, errorReason, raw, tinyPng, uploadWhole } from './helpers.ts';
@@ -7,12 +7,12 @@ describe('thumbnails.set', () => {
   let sandbox: GoogleSandbox;
   let token: string;
   let videoId: string;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox();
     token = sandbox.issueTokens({ channelId: ALICE }).accessToken;
     videoId = await uploadWhole(sandbox, token, Buffer.from('video'));
   });
-  after(() => sandbox.close());
+  afterAll(() => sandbox.close());
 
   const setThumb = (body: Buffer, type: string, opts: { token?: string; videoId?: string } = {}) =>
     raw({

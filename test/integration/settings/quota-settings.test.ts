@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/client.ts';
@@ -23,7 +23,7 @@ describe('quota settings drive the engine live', () => {
   let api: ApiClient;
   let project: string;
 
-  before(async () => {
+  beforeAll(async () => {
     // The sandbox allows far more than the engine, so only the engine's own count holds jobs back.
     sandbox = await startGoogleSandbox({ autoApprove: true, config: { quotaLimit: 1_000_000 } });
     project = sandbox.defaultClient.projectId;
@@ -49,7 +49,7 @@ describe('quota settings drive the engine live', () => {
     );
     api = createApiClient(memoryTransport(core.router, core.events));
   });
-  after(async () => {
+  afterAll(async () => {
     await core.close();
     await sandbox.close();
     dir.remove();

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';
 
 describe('settings are read from SQLite once and kept until they change', () => {
   const dir = tempDir();
   const core = testCore(dir.path);
-  after(async () => {
+  afterAll(async () => {
     await core.close();
     dir.remove();
   });

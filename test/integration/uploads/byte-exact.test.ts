@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +13,10 @@ import {
 
 describe('byte-exact uploads to the sandbox', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ chunkSize: 256 * 1024 });
   });
-  after(async () => h.close());
+  afterAll(async () => h.close());
 
   const sizes: [string, number][] = [
     ['1 byte', 1],

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,12 +15,12 @@ const KiB = 1024;
 describe('kill -9 at random moments during 20 uploads', () => {
   let sandbox: GoogleSandbox;
   const dir = tempDir('dropline-crash-');
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ autoApprove: true, config: { quotaLimit: 10_000_000 } });
     // Slow enough that kills land mid-chunk, fast enough to stay bounded.
     sandbox.faults.set({ bandwidthBytesPerSec: 6 * 1024 * KiB });
   });
-  after(async () => {
+  afterAll(async () => {
     await sandbox.close();
     dir.remove();
   });

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import {
   alice,
@@ -20,10 +20,10 @@ function videosWith(h: Harness, channelId: string, sha256: string) {
 
 describe('faults during an upload end in the right state with the right bytes', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ chunkSize: 1024 * KiB });
   });
-  after(async () => h.close());
+  afterAll(async () => h.close());
 
   test('a connection dropped mid-chunk resumes from what Google kept, in the same session', async () => {
     const file = videoFile(h.dir.path, 'drop.mp4', 3 * 1024 * KiB + 77);
@@ -97,10 +97,10 @@ describe('faults during an upload end in the right state with the right bytes', 
 
 describe('quotaExceeded', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ quotaUnits: 10_000 });
   });
-  after(async () => h.close());
+  afterAll(async () => h.close());
 
   test('moves the job to waiting until midnight Pacific and starts nothing else', async () => {
     h.sandbox.quota.setUsed(h.sandbox.defaultClient.projectId, 10_000);
@@ -125,10 +125,10 @@ describe('quotaExceeded', () => {
 
 describe('uploadLimitExceeded', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
   });
-  after(async () => h.close());
+  afterAll(async () => h.close());
 
   test('that channel waits 24 hours; the other channel goes on', async () => {
     const a = videoFile(h.dir.path, 'ua.mp4', 300 * KiB);

@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { systemClock } from '../../../src-main/core/clock.ts';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { systemClock } from '../../../src-main/base/clock.ts';
 import { BandwidthLimiter } from '../../../src-main/uploads/bandwidth-limiter.ts';
 import { fileRangeBody } from '../../../src-main/uploads/file-range-body.ts';
 import { PieceBuffers, pieceSizeFor } from '../../../src-main/uploads/piece-buffers.ts';
@@ -25,7 +25,7 @@ describe('fileRangeBody over a real HTTP connection', () => {
   let connections = 0;
   const limiter = new BandwidthLimiter(systemClock, () => 0);
 
-  before(async () => {
+  beforeAll(async () => {
     writeFileSync(file, bytes);
     server = createServer(async (req, res) => {
       if (req.url === '/stall') return; // takes the request, never reads nor answers
@@ -49,7 +49,7 @@ describe('fileRangeBody over a real HTTP connection', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(() => {
+  afterAll(() => {
     server.closeAllConnections();
     server.close();
     dir.remove();

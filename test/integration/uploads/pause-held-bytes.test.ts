@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Job } from '../../../src-shared/domain/job.ts';
 import {
   alice,
@@ -26,12 +26,12 @@ async function until<T>(read: () => T, ok: (v: T) => boolean, ms = 15_000): Prom
 
 describe('a paused upload shows what YouTube holds', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     // One chunk for the whole file: no chunk is confirmed before the pause, and the
     // file is larger than what loopback's socket buffers hold, so the pause lands mid-chunk.
     h = await startHarness({ chunkSize: 64 * MiB });
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('pause mid-chunk: bytes go from the last confirmed chunk (0) to what the session holds', async () => {
     const file = videoFile(h.dir.path, 'held.mp4', 40 * MiB);

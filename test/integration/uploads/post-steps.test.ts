@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -23,10 +23,10 @@ async function noisyPng(path: string, width: number, height: number): Promise<vo
 
 describe('after the video: thumbnail, then playlist', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
   });
-  after(async () => h.close());
+  afterAll(async () => h.close());
 
   test('an image over 2 MB and 1280x720 is fitted (aspect kept) and set; the video joins the playlist', async () => {
     const image = join(h.dir.path, 'big.png');

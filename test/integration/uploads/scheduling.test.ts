@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { JobState } from '../../../src-shared/domain/job.ts';
 import {
@@ -16,12 +16,12 @@ const KiB = 1024;
 
 describe('scheduling, pause, resume, cancel', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     // Slow uploads so several are running at once while we look.
     h.sandbox.faults.set({ bandwidthBytesPerSec: 2 * 1024 * KiB });
   });
-  after(async () => h.close());
+  afterAll(async () => h.close());
 
   test('per-channel concurrency 1 and global concurrency are respected', async () => {
     h.core.services.settings.set({ perChannelConcurrency: 1, globalConcurrency: 3 });

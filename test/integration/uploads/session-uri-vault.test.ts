@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import {
   alice,
   enqueueOne,
@@ -26,10 +26,10 @@ async function until<T>(read: () => T, ok: (v: T) => boolean): Promise<T> {
 
 describe('the resumable session URI is a credential: kept in the vault, not in the job row', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ chunkSize: 1 * MiB });
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('mid-upload, neither the jobs row nor the database files hold the URI; resuming still works', async () => {
     const file = videoFile(h.dir.path, 'secret-session.mp4', 8 * MiB);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/client.ts';
 import type { Job } from '../../../src-shared/domain/job.ts';
 import type { CoreDeps } from '../../../src-main/core/create-core.ts';
@@ -43,10 +43,10 @@ describe('a locked vault holds uploads back; unlocking it lets them go at once',
   const dir = tempDir();
   const dataDir = join(dir.path, 'data');
   let sandbox: GoogleSandbox;
-  before(async () => {
+  beforeAll(async () => {
     sandbox = await startGoogleSandbox({ autoApprove: true });
   });
-  after(async () => {
+  afterAll(async () => {
     await sandbox.close();
     dir.remove();
   });

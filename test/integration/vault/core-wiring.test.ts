@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,10 +14,10 @@ const ref = { kind: 'refresh_token', id: 'UCwired' } as const;
 
 describe('vault in the core', () => {
   let dir: string;
-  before(() => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'dropline-core-vault-'));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('DROPLINE_KEY_PROVIDER=file: secrets round-trip through services.vault', async () => {
     const keyFile = join(dir, 'master.key');
@@ -68,7 +68,8 @@ describe('vault in the core', () => {
 
   test(
     'the real default (keychain through @napi-rs/keyring) with no session bus is lazy and clear',
-    { skip: process.platform !== 'linux' && 'the Secret Service pin is Linux-only' },
+    // The Secret Service pin is Linux-only.
+    { skip: process.platform !== 'linux' },
     async () => {
       // A bus that cannot exist: the native library must not find any keychain.
       process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/dropline-test-bus';

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,8 @@ const refused =
 
 describe(
   'DROPLINE_MASTER_KEY_FILE',
-  { skip: process.platform === 'win32' && 'POSIX modes only' },
+  // POSIX modes only.
+  { skip: process.platform === 'win32' },
   () => {
     let dir: string;
     const key = randomBytes(32);
@@ -29,10 +30,10 @@ describe(
       return file;
     };
 
-    before(() => {
+    beforeAll(() => {
       dir = mkdtempSync(join(tmpdir(), 'dropline-keyfile-'));
     });
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     test('a raw 32-byte key with mode 0600 or 0400 is accepted', () => {
       assert.deepEqual(readKeyFile(write('raw600', key, 0o600)), key);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/client.ts';
 import { AppError } from '../../../src-shared/api/errors.ts';
 import type { VaultStatus } from '../../../src-shared/api/vault.ts';
@@ -43,7 +43,7 @@ function slotBytes(core: ReturnType<typeof start>['core']): string {
 
 describe('vault passphrase through the API, against a real core', () => {
   const dir = tempDir();
-  after(() => dir.remove());
+  afterAll(() => dir.remove());
 
   test('a passphrase set on a key-file vault unlocks it in a fresh core whose key file is gone', async () => {
     const dataDir = join(dir.path, 'a');
@@ -209,7 +209,7 @@ describe('vault passphrase through the API, against a real core', () => {
 
 describe('after the passphrase opens the vault, a working configured provider keeps the key again', () => {
   const dir = tempDir();
-  after(() => dir.remove());
+  afterAll(() => dir.remove());
 
   test('a replaced key file is re-protected, so the next start opens the vault without the passphrase', async () => {
     const dataDir = join(dir.path, 'r');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { createApiClient } from '../../../src-shared/api/client.ts';
 import { AppError } from '../../../src-shared/api/errors.ts';
 import { memoryTransport } from '../../../src-main/rpc/memory-transport.ts';
@@ -12,7 +12,7 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';
 
 const dir = tempDir();
-after(() => dir.remove());
+afterAll(() => dir.remove());
 
 test('the wait after wrong passphrases grows 0, 1, 2, 4 s and stops at 30 s', () => {
   assert.deepEqual([0, 1, 2, 3, 10].map(unlockDelayMs), [0, 1000, 2000, 4000, 30_000]);

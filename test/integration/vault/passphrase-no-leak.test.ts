@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/client.ts';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
 import { redact } from '../../../src-main/logging/redact.ts';
@@ -24,7 +24,7 @@ const TOO_LONG = `Overlong-${'x'.repeat(1100)}`;
  */
 describe('vault passphrases never leave the call', () => {
   const dir = tempDir();
-  after(() => dir.remove());
+  afterAll(() => dir.remove());
 
   function open(keyFile: string): { core: Core; api: ApiClient; seen: string[] } {
     const core = createCore(

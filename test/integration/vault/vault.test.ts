@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,14 +40,14 @@ describe('vault on real SQLite', () => {
   let n = 0;
   const dbs: Db[] = [];
 
-  before(() => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'dropline-vault-'));
     keyA = join(dir, 'a.key');
     keyB = join(dir, 'b.key');
     writeFileSync(keyA, randomBytes(32), { mode: 0o600 });
     writeFileSync(keyB, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
   });
-  after(() => {
+  afterAll(() => {
     for (const db of dbs) if (db.open) db.close();
     rmSync(dir, { recursive: true, force: true });
   });

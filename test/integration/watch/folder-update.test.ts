@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ describe('folders.update changes the channels of a watched folder', () => {
       .map((j) => j.channelId)
       .sort();
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(videos);
     core = testCore(join(dir.path, 'data'), {}, { videoProbe: null, folderPresenceCheckMs: 100 });
     const added = await call('folders.add', {
@@ -33,7 +33,7 @@ describe('folders.update changes the channels of a watched folder', () => {
     assert.ok(added.ok);
     folder = added.output as WatchedFolder;
   });
-  after(async () => {
+  afterAll(async () => {
     await core?.close();
     dir.remove();
   });

@@ -3,12 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import {
   connectToEngine,
   type EngineConnection,
-} from '../../../src-main/headless/engine-client.ts';
-import { readServiceFile } from '../../../src-main/headless/service-file.ts';
+} from '../../../src-main/engine-process/engine-client.ts';
+import { readServiceFile } from '../../../src-main/engine-process/service-file.ts';
 import type { WatchItem } from '../../../src-shared/domain/watched-folder.ts';
 import { startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -27,7 +27,7 @@ describe('a watched folder with a 10 MB sidecar, a 1 MB slow one and FIFO sideca
   let serve: ServeProcess;
   let engine: EngineConnection;
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(videos);
     const noTools = join(dir.path, 'empty-bin');
     mkdirSync(noTools);
@@ -40,7 +40,7 @@ describe('a watched folder with a 10 MB sidecar, a 1 MB slow one and FIFO sideca
       stabilitySeconds: 0.05,
     });
   });
-  after(async () => {
+  afterAll(async () => {
     engine?.close();
     await serve?.stop();
     dir.remove();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -12,12 +12,12 @@ describe('dropline watch add|list|remove against a running engine', () => {
   let serve: ServeProcess;
   const cli = (...args: string[]) => runDropline([...args, '--data-dir', data]);
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(videos);
     writeFileSync(join(videos, 'already-here.mp4'), 'x');
     serve = await startServeProcess({ dataDir: data });
   });
-  after(async () => {
+  afterAll(async () => {
     await serve?.stop();
     dir.remove();
   });

@@ -1,4 +1,4 @@
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ describe('watched folders queue into the real upload engine', () => {
   const dir = tempDir();
   const videos = join(dir.path, 'videos');
   let core: Core | undefined;
-  after(async () => {
+  afterAll(async () => {
     await core?.close();
     dir.remove();
   });

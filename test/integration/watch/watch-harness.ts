@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src-main/db/database.ts';
-import { systemClock } from '../../../src-main/core/clock.ts';
+import { systemClock } from '../../../src-main/base/clock.ts';
 import { createLogger, silentSink } from '../../../src-main/logging/logger.ts';
 import { EventHub } from '../../../src-main/rpc/event-hub.ts';
 import { RecordingEnqueuer } from '../../../src-main/watch/recording-enqueuer.ts';

@@ -1,11 +1,11 @@
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WatchHarness, until } from './watch-harness.ts';
 
 const harnesses: WatchHarness[] = [];
-after(async () => {
+afterAll(async () => {
   for (const h of harnesses) await h.dispose();
 });
 

@@ -1,4 +1,4 @@
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdirSync, renameSync, statSync, utimesSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { findFfprobe } from '../../../src-main/watch/video-probe.ts';
 import { WatchHarness, makeMp4, until } from './watch-harness.ts';
 
 const harnesses: WatchHarness[] = [];
-after(async () => {
+afterAll(async () => {
   for (const h of harnesses) await h.dispose();
 });
 

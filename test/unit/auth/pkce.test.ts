@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import {
   codeChallengeS256,
   createCallbackPath,
@@ -8,7 +8,7 @@ import {
   createState,
   safeEqual,
 } from '../../../src-main/auth/pkce.ts';
-import { refreshAtFor, backoffDelay } from '../../../src-main/tokens/backoff.ts';
+import { refreshAtFor, backoffDelay } from '../../../src-main/channels/backoff.ts';
 
 test('the verifier has 43+ unreserved characters and S256 is base64url(SHA-256)', () => {
   const v = createCodeVerifier();

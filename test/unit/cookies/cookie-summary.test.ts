@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { freshnessOf, summarizeCookies } from '../../../src-main/cookies/cookie-summary.ts';
 import type { Cookie } from '../../../src-main/cookies/netscape-parser.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { databaseProblem } from '../../../src-main/db/db-errors.ts';
 
 const err = (code: string) => Object.assign(new Error(code), { code });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startDesktop, type Desktop } from '../../../src-main/electron/desktop-app.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -12,7 +12,7 @@ describe('desktop sign-in opens the authorization URL in the browser', () => {
   let desktop: Desktop | null;
   const ctx = { transport: 'ipc' as const };
 
-  before(async () => {
+  beforeAll(async () => {
     const rendererDir = join(dir.path, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dropline</title>');
@@ -30,7 +30,7 @@ describe('desktop sign-in opens the authorization URL in the browser', () => {
       { DROPLINE_LOG_LEVEL: 'error', DROPLINE_GOOGLE_BASE_URL: 'http://127.0.0.1:9' },
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await desktop?.core.close();
     dir.remove();
   });

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import {
-  IPC_EVENT,
-  IPC_INVOKE,
-  IPC_PICK_FOLDER,
-  IPC_PICK_VIDEOS,
-} from '../../../src-main/electron/channels.ts';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { IPC_DIALOG, IPC_EVENT, IPC_INVOKE } from '../../../src-main/electron/ipc-channels.ts';
 import { startDesktop, type Desktop } from '../../../src-main/electron/desktop-app.ts';
 import { isAllowedExternalUrl } from '../../../src-main/electron/external-links.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';
@@ -19,7 +14,7 @@ describe('desktop shell wiring (fake electron)', () => {
   let desktop: Desktop | null;
   const rendererDir = join(dir.path, 'renderer');
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dropline</title>');
     desktop = await startDesktop(
@@ -28,7 +23,7 @@ describe('desktop shell wiring (fake electron)', () => {
       { DROPLINE_LOG_LEVEL: 'error' },
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await desktop?.core.close();
     dir.remove();
   });
@@ -77,7 +72,7 @@ describe('desktop shell wiring (fake electron)', () => {
   });
 
   test('the window can ask for the native folder dialog, which opens on it', async () => {
-    const handler = fake.ipcHandlers.get(IPC_PICK_FOLDER);
+    const handler = fake.ipcHandlers.get(IPC_DIALOG.pickFolder);
     const win = fake.windows[0];
     assert.ok(handler && win);
     fake.focusedWindow = win;
@@ -88,7 +83,7 @@ describe('desktop shell wiring (fake electron)', () => {
     });
     assert.equal(picked, join(dir.path, 'exports'));
     assert.deepEqual(fake.dialogs, [{ window: win, properties: ['openDirectory'], filters: [] }]);
-    assert.ok(fake.ipcHandlers.get(IPC_PICK_VIDEOS), 'the video dialog is installed too');
+    assert.ok(fake.ipcHandlers.get(IPC_DIALOG.pickVideos), 'the video dialog is installed too');
   });
 
   test('IPC from a subframe, a foreign origin or another webContents is rejected', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { createLogger, fileSink } from '../../../src-main/logging/logger.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { AppError } from '../../../src-shared/api/errors.ts';
 import { createRouter, type HandlerMap } from '../../../src-main/rpc/router.ts';
 import { createLogger, memorySink } from '../../../src-main/logging/logger.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { parseClientSecretFile } from '../../../src-main/auth/client-secret-file.ts';
 import { parseCookieFile } from '../../../src-main/cookies/netscape-parser.ts';
 import { parseSidecar } from '../../../src-main/watch/sidecar.ts';

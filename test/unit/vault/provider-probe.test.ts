@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import { keyFileProvider } from '../../../src-main/vault/key-file-provider.ts';
 import {
   keychainProvider,
@@ -18,7 +18,7 @@ const isReason = (reason: string, text?: RegExp) => (err: unknown) =>
 /** probe() answers "could this provider be used now?" for the Security screen, without side effects. */
 describe('key provider probe', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dropline-probe-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('keychain: an empty keychain is usable and the probe stores nothing', () => {
     const writes: string[] = [];

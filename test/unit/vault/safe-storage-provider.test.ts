@@ -1,7 +1,7 @@
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import type { SafeStorageLike } from '../../../src-main/electron/electron-like.ts';
+import type { SafeStorageLike } from '../../../src-main/vault/safe-storage-like.ts';
 import { safeStorageProvider } from '../../../src-main/vault/safe-storage-provider.ts';
 import { VaultError, VaultErrorReason } from '../../../src-main/vault/vault-error.ts';
 

@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { pairFiles, type PairingOptions } from '../../../src-shared/watch/pairing.ts';
 
@@ -172,10 +172,20 @@ describe('sidecars and leftovers', () => {
 });
 
 describe('drop preview', () => {
-  const file = (key: string, size = 1) => ({ key, name: key.split('/').pop() as string, size, path: null });
+  const file = (key: string, size = 1) => ({
+    key,
+    name: key.split('/').pop() as string,
+    size,
+    path: null,
+  });
   test('pairs by name, titles from the file name, leftovers listed', async () => {
     const { buildDropPreview } = await import('../../../src-shared/watch/drop-preview.ts');
-    const p = buildDropPreview([file('ep12.mp4'), file('ep12_thumb.jpg'), file('ep13.mov'), file('notes.pdf')]);
+    const p = buildDropPreview([
+      file('ep12.mp4'),
+      file('ep12_thumb.jpg'),
+      file('ep13.mov'),
+      file('notes.pdf'),
+    ]);
     assert.deepEqual(
       p.entries.map((e) => [e.video.name, e.thumbnail?.name ?? null, e.title]),
       [

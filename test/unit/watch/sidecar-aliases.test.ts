@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { parseSidecar } from '../../../src-main/watch/sidecar.ts';
 
 test('YAML aliases in a sidecar resolve to what their anchor holds', () => {

@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseSidecar } from '../../../src-main/watch/sidecar.ts';
 import { composeMetadata } from '../../../src-main/watch/compose-metadata.ts';

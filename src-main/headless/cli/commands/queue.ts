@@ -1,5 +1,5 @@
 import { resolveDataDir } from '../../../core/config.ts';
-import { runningEnginePid } from '../../engine-lock.ts';
+import { runningEnginePid } from '../../../engine-process/engine-lock.ts';
 import { ExitCode } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { EngineAlreadyRunningError } from '../../engine-lock.ts';
+import { EngineAlreadyRunningError } from '../../../engine-process/engine-lock.ts';
 import { startEngine } from '../../serve.ts';
 import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDataDir } from '../../../core/config.ts';
-import { runningEnginePid } from '../../engine-lock.ts';
-import { readServiceFile } from '../../service-file.ts';
+import { runningEnginePid } from '../../../engine-process/engine-lock.ts';
+import { readServiceFile } from '../../../engine-process/service-file.ts';
 import { ExitCode } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 
