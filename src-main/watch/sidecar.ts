@@ -75,9 +75,16 @@ function parseStructured(file: string, text: string): SidecarResult {
       };
     }
   }
+  const bulk = structureOverLimit(text);
+  if (bulk)
+    return {
+      ok: false,
+      message: `${name}: ${bulk}, far more than a video's details hold; is it the right file?`,
+    };
   // JSON is YAML too: one parser gives both formats line numbers for field errors.
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true });
+  // uniqueKeys off: yaml's own check is quadratic (200,000 keys took seconds); ours below is not.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const firstError = doc.errors[0];
   if (firstError) {
     const line = firstError.linePos?.[0]?.line;
@@ -90,11 +97,18 @@ function parseStructured(file: string, text: string): SidecarResult {
     return { ok: false, message: `${name}, line 1: expected fields like "title: ..." at the top.` };
   const fields: Record<string, unknown> = {};
   const lines: Partial<Record<keyof VideoMetadata, number>> = {};
+  const seen = new Set<string>();
   for (const pair of doc.contents.items) {
     const keyNode = pair.key;
     const rawKey = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const line =
       isScalar(keyNode) && keyNode.range ? lineCounter.linePos(keyNode.range[0]).line : undefined;
+    if (seen.has(rawKey))
+      return {
+        ok: false,
+        message: `${name}${line ? `, line ${line}` : ''}: the field ${quoted(rawKey, 40)} is given twice.`,
+      };
+    seen.add(rawKey);
     const at = `${name}${line ? `, line ${line}` : ''}`;
     const key = (Object.hasOwn(fieldSchemas, rawKey) ? rawKey : aliases[rawKey]) as
       keyof VideoMetadata | undefined;
@@ -124,6 +138,24 @@ function parseStructured(file: string, text: string): SidecarResult {
     if (line) lines[key] = line;
   }
   return { ok: true, fields: fields as SidecarFields, lines };
+}
+
+// A video's details fit in a few KB (a 5,000-byte description, 500 characters of tags), so
+// these counts are never reached by a real sidecar; beyond them the YAML parser would spend
+// seconds on a document that is refused anyway.
+const MAX_TOP_LEVEL_LINES = 200;
+const MAX_LIST_ITEMS = 5000;
+const MAX_COMMAS = 20_000;
+
+function structureOverLimit(text: string): string | null {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  const keys = count(/^[^\s#-][^\n]*:/gm);
+  if (keys > MAX_TOP_LEVEL_LINES) return `it has ${keys} top-level lines with a field name`;
+  const items = count(/^\s*- /gm);
+  if (items > MAX_LIST_ITEMS) return `it has ${items} list items`;
+  const commas = count(/,/g);
+  if (commas > MAX_COMMAS) return `it has ${commas} commas`;
+  return null;
 }
 
 function parseText(text: string): SidecarResult {
