@@ -279,6 +279,8 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     if (event === 'settings.changed') uploads.wake('quota');
     if (event === 'vault.changed' && (payload as { state: string }).state === 'unlocked')
       uploads.wake('token');
+    // A channel shows `locked` while the vault is: its card changes when the vault does.
+    if (event === 'vault.changed') channels.channels.changed();
   });
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
