@@ -27,10 +27,14 @@ export default defineConfig({
       },
     },
   },
+  // The same renderer as vite.config.ts builds for the headless mode (relative paths, no maps).
   renderer: {
     root: 'src-renderer',
+    base: './',
     build: {
       outDir: 'out/renderer',
+      sourcemap: false,
+      chunkSizeWarningLimit: 1024,
       rollupOptions: {
         input: { index: resolve('src-renderer/index.html') },
         onwarn: quietDirectives,

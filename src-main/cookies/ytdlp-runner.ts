@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError } from '../../src-shared/api/errors.ts';
+import { findProgram } from '../tools/find-program.ts';
+import { chooseYtDlp, type ToolChoice } from '../tools/tool-paths.ts';
 
 export const YTDLP_MISSING = 'ytdlp_missing';
 
 export const INSTALL_HINT =
-  'yt-dlp is not installed or not on PATH. Install it (Debian/Ubuntu: `sudo apt install yt-dlp`; anywhere with Python: `python3 -m pip install -U yt-dlp`; macOS: `brew install yt-dlp`), or set DROPLINE_YTDLP to its full path.';
+  'yt-dlp is not installed or not on PATH. Install it (Debian/Ubuntu: `sudo apt install yt-dlp`; anywhere with Python: `python3 -m pip install -U yt-dlp`; macOS: `brew install yt-dlp`), or set its full path in Settings (or DROPLINE_YTDLP).';
 
 export interface RunResult {
   code: number | null;
@@ -26,35 +26,27 @@ export interface YtDlpRunner {
   }): Promise<RunResult>;
 }
 
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `configured` is DROPLINE_YTDLP (a path or a command name); otherwise `yt-dlp` on PATH. */
+/**
+ * `configured` is the program to run: a full path (Settings, DROPLINE_YTDLP)
+ * or a command name looked up on `pathEnv`; read on every run, so a changed
+ * setting applies at the next download.
+ */
 export function systemYtDlp(
-  configured: string | undefined,
+  configured: string | undefined | (() => ToolChoice),
   pathEnv: string | undefined,
 ): YtDlpRunner {
+  const choose =
+    typeof configured === 'function' ? configured : (): ToolChoice => chooseYtDlp('', configured);
   const locate = (): string => {
-    const wanted = configured?.trim() || 'yt-dlp';
-    if (isAbsolute(wanted) || wanted.includes('/')) {
-      if (executable(wanted)) return wanted;
-      throw new AppError(
-        YTDLP_MISSING,
-        `DROPLINE_YTDLP points to ${wanted}, which is not an executable file. ${INSTALL_HINT}`,
-      );
-    }
-    for (const dir of (pathEnv ?? '').split(delimiter)) {
-      if (!dir) continue;
-      const candidate = join(dir, wanted);
-      if (executable(candidate)) return candidate;
-    }
-    throw new AppError(YTDLP_MISSING, INSTALL_HINT);
+    const choice = choose();
+    const found = findProgram(choice.program, pathEnv);
+    if (found) return found;
+    if (choice.source === 'path') throw new AppError(YTDLP_MISSING, INSTALL_HINT);
+    const where = choice.source === 'setting' ? 'The yt-dlp path in Settings' : 'DROPLINE_YTDLP';
+    throw new AppError(
+      YTDLP_MISSING,
+      `${where} points to ${choice.program}, which is not an executable file. ${INSTALL_HINT}`,
+    );
   };
   return {
     locate,

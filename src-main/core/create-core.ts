@@ -36,6 +36,12 @@ import { DropService } from '../watch/drop-service.ts';
 import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
 import { WatchRepository } from '../watch/watch-repository.ts';
 import { WatchService } from '../watch/watch-service.ts';
+import { UpdateService } from '../updates/update-service.ts';
+import type { UpdaterSource } from '../updates/updater-like.ts';
+import { bundledFfprobePath } from '../tools/bundled-ffprobe.ts';
+import { toolsStatus } from '../tools/tool-status.ts';
+import type { ToolsStatus } from '../../src-shared/api/tools.ts';
+import { chooseFfprobe, chooseYtDlp, type ToolChoice } from '../tools/tool-paths.ts';
 import { JobEditor } from '../uploads/job-editor.ts';
 import { ChannelExtras } from '../youtube/channel-extras.ts';
 
@@ -68,6 +74,10 @@ export interface CoreDeps {
   channels?: Pick<ChannelServicesDeps, 'http' | 'signInTimeoutMs' | 'tokenOptions' | 'random'>;
   /** Tests: another yt-dlp (default: DROPLINE_YTDLP or `yt-dlp` on PATH). */
   ytdlp?: YtDlpRunner;
+  /** Desktop: electron-updater; absent: this engine cannot update itself (headless). */
+  updater?: UpdaterSource;
+  /** Tests: where the bundled ffprobe is (default: @ffprobe-installer/ffprobe's). */
+  bundledFfprobe?: string | null;
 }
 
 export interface Services {
@@ -84,6 +94,10 @@ export interface Services {
   downloads: CookieServices['downloads'];
   /** Vault status and the passphrase slot (Settings → Security). */
   security: VaultService;
+  /** The desktop app's self-update (unsupported headless). */
+  updates: UpdateService;
+  /** Which ffprobe and yt-dlp run: read on each use, so a changed setting applies at once. */
+  tools: { ffprobe(): ToolChoice; ytdlp(): ToolChoice; status(): Promise<ToolsStatus> };
   /** Edits, removal and order of jobs, by hand. */
   jobEditor: JobEditor;
   /** A channel's playlists and picture. */
@@ -170,7 +184,16 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const db = openNamed(dbFile);
   const events = new EventHub();
   const settings = new SettingsService(new SettingsRepository(db), events, clock);
-  const notices = new Notices(events, clock);
+  const notices = new Notices(db, events, clock);
+  const bundledFfprobe =
+    deps.bundledFfprobe === undefined ? bundledFfprobePath() : deps.bundledFfprobe;
+  const ffprobe = (): ToolChoice => chooseFfprobe(settings.get().ffprobePath, bundledFfprobe);
+  const ytdlp = (): ToolChoice => chooseYtDlp(settings.get().ytdlpPath, config.ytdlpPath);
+  const tools = {
+    ffprobe,
+    ytdlp,
+    status: () => toolsStatus({ ffprobe, ytdlp, pathEnv: process.env.PATH, clock }),
+  };
   const vault = openVault(db, {
     clock,
     // Lazy: an engine that never stores a secret starts without any keychain.
@@ -189,6 +212,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
   const clientOfChannel = db.prepare('SELECT client_id FROM channels WHERE id = ?').pluck();
+  const channelTitleOf = db.prepare('SELECT title FROM channels WHERE id = ?').pluck();
   const uploads = new UploadEngine({
     db,
     clock,
@@ -207,6 +231,9 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     chunkSize: deps.uploads?.chunkSize,
     maxChunkSize: deps.uploads?.maxChunkSize,
     backoff: deps.uploads?.backoff,
+    notify: (notice) => notices.post(notice),
+    channelTitle: (channelId) =>
+      (channelTitleOf.get(channelId) as string | null | undefined) ?? channelId,
   });
   const cookieServices = createCookieServices({
     db,
@@ -217,7 +244,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     notices,
     settings,
     dataDir: config.dataDir,
-    runner: deps.ytdlp ?? systemYtDlp(config.ytdlpPath ?? undefined, process.env.PATH),
+    runner: deps.ytdlp ?? systemYtDlp(ytdlp, process.env.PATH),
   });
   const enqueuer = deps.enqueuer ?? uploads;
   const watchRepo = new WatchRepository(db);
@@ -235,11 +262,29 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       clock,
       log,
       events,
-      probe: deps.videoProbe === undefined ? optionalFfprobe() : deps.videoProbe,
+      probe:
+        deps.videoProbe === undefined ? optionalFfprobe(() => ffprobe().program) : deps.videoProbe,
       presenceCheckMs: deps.folderPresenceCheckMs,
     }),
     drops: new DropService(watchRepo, enqueuer, clock),
     security: new VaultService({ vault, events, clock, log, passphraseCost: deps.passphraseCost }),
+    updates: new UpdateService({
+      source: deps.updater ?? {
+        kind: 'unsupported',
+        message:
+          config.mode === 'headless'
+            ? 'The headless service does not update itself: update it the way you installed it (npm, your package manager).'
+            : 'This build of Dropline cannot update itself.',
+      },
+      currentVersion: config.version,
+      clock,
+      log: log.child({ area: 'updates' }),
+      events,
+      notices,
+      autoCheck: () => settings.get().autoUpdateCheck,
+      busy: () => uploads.runningCount() > 0,
+    }),
+    tools,
     watchRepo,
     jobEditor: new JobEditor({
       db,
@@ -284,6 +329,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   });
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
+  if (deps.startUploads !== false) services.updates.start();
 
   return {
     config,
@@ -296,6 +342,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       log.info('engine stopping');
       offSettings();
       backups.stop();
+      services.updates.stop();
       services.channels.stop();
       await services.watch.close();
       await uploads.stop();

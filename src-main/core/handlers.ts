@@ -4,6 +4,7 @@ import type { Services } from './create-core.ts';
 import { channelHandlers } from '../channels/channel-handlers.ts';
 import { uploadHandlers } from '../uploads/upload-handlers.ts';
 import { vaultHandlers } from '../vault/vault-handlers.ts';
+import { noticeHandlers } from '../notices/notice-handlers.ts';
 import { jobEditHandlers } from '../uploads/job-edit-handlers.ts';
 import { fileHandlers } from '../files/file-handlers.ts';
 import { channelExtraHandlers } from '../youtube/channel-extra-handlers.ts';
@@ -41,6 +42,11 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     'downloads.list': () => services.downloads.list(),
     'downloads.cancel': ({ id }) => services.downloads.cancel(id),
     ...vaultHandlers(services.security),
+    ...noticeHandlers(services.notices),
+    'updates.status': () => services.updates.status(),
+    'updates.check': () => services.updates.check(),
+    'updates.install': ({ when }) => services.updates.install(when),
+    'tools.status': () => services.tools.status(),
     ...jobEditHandlers(services.uploads, services.jobEditor),
     ...fileHandlers(services.watchRepo),
     ...channelExtraHandlers(services.channelExtras),

@@ -21,6 +21,11 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
+/** What a closing window's listener may do: keep it (hide to the tray instead). */
+export interface CloseEventLike {
+  preventDefault(): void;
+}
+
 export interface BrowserWindowLike {
   webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
@@ -28,8 +33,77 @@ export interface BrowserWindowLike {
   restore(): void;
   focus(): void;
   show(): void;
+  hide(): void;
+  isVisible(): boolean;
   once(event: 'ready-to-show', listener: () => void): void;
   on(event: 'closed', listener: () => void): void;
+  on(event: 'close', listener: (event: CloseEventLike) => void): void;
+}
+
+/** The Electron menu roles Dropline's menus use. */
+export type MenuRole =
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'delete'
+  | 'selectAll'
+  | 'reload'
+  | 'forceReload'
+  | 'toggleDevTools'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'minimize'
+  | 'zoom'
+  | 'close'
+  | 'front'
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'window'
+  | 'help';
+
+/** A menu item as Electron's `Menu.buildFromTemplate` takes it (the part Dropline uses). */
+export interface MenuItemTemplate {
+  label?: string;
+  role?: MenuRole;
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
+  accelerator?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  click?: () => void;
+  submenu?: MenuItemTemplate[];
+}
+
+export interface TrayLike {
+  /** A PNG's path (Electron picks the @2x file itself). */
+  setImage(image: string): void;
+  setToolTip(text: string): void;
+  setContextMenu(menu: unknown): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+export interface NotificationLike {
+  show(): void;
+  on(event: 'click', listener: () => void): unknown;
+}
+
+export interface MessageBoxOptions {
+  type: 'none' | 'info' | 'error' | 'question' | 'warning';
+  title: string;
+  message: string;
+  detail?: string;
+  buttons: string[];
+  defaultId?: number;
+  cancelId?: number;
 }
 
 export interface SessionLike {
@@ -70,8 +144,23 @@ export interface ElectronLike {
     whenReady(): Promise<unknown>;
     on(event: 'second-instance' | 'window-all-closed' | 'activate', listener: () => void): unknown;
     on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
-    getPath(name: 'userData'): string;
+    /** Every webContents the app creates, whatever made it: the global guard hooks in here. */
+    on(
+      event: 'web-contents-created',
+      listener: (event: unknown, contents: WebContentsLike) => void,
+    ): unknown;
+    getPath(name: 'userData' | 'exe'): string;
     getVersion(): string;
+    getAppPath(): string;
+    isPackaged: boolean;
+    setLoginItemSettings(settings: {
+      openAtLogin: boolean;
+      openAsHidden?: boolean;
+      args?: string[];
+    }): void;
+    getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin?: boolean };
+    /** macOS only. */
+    dock?: { hide(): void; show(): unknown };
   };
   BrowserWindow: (new (options: Record<string, unknown>) => BrowserWindowLike) & {
     getFocusedWindow(): BrowserWindowLike | null;
@@ -86,9 +175,18 @@ export interface ElectronLike {
   };
   session: { defaultSession: SessionLike };
   shell: { openExternal(url: string): Promise<void> };
-  Notification: (new (options: { title: string; body: string }) => { show(): void }) & {
+  Notification: (new (options: { title: string; body: string }) => NotificationLike) & {
     isSupported(): boolean;
   };
   safeStorage: SafeStorageLike;
-  dialog: OpenDialogLike;
+  dialog: OpenDialogLike & {
+    /** Synchronous and usable before `ready`: the start-up failure dialog. */
+    showErrorBox(title: string, content: string): void;
+    showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
+  };
+  Tray: new (image: string) => TrayLike;
+  Menu: {
+    buildFromTemplate(template: MenuItemTemplate[]): unknown;
+    setApplicationMenu(menu: unknown): void;
+  };
 }

@@ -1,5 +1,5 @@
 import { isAppUrl } from './ipc-channels.ts';
-import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
+import type { BrowserWindowLike, ElectronLike, WebContentsLike } from './electron-like.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 
 /**
@@ -12,6 +12,25 @@ export function guardWindow(
   window: BrowserWindowLike,
   extraOrigins: string[],
 ): void {
+  guardContents(electron, window.webContents, extraOrigins);
+}
+
+/**
+ * The same rules for every webContents the app ever creates (a devtools
+ * page, a window some future code opens), installed once before the first
+ * window: a guard nobody remembered to add is still there.
+ */
+export function guardAllWebContents(electron: ElectronLike, extraOrigins: string[]): void {
+  electron.app.on('web-contents-created', (_event, contents) =>
+    guardContents(electron, contents, extraOrigins),
+  );
+}
+
+function guardContents(
+  electron: ElectronLike,
+  contents: WebContentsLike,
+  extraOrigins: string[],
+): void {
   const openOutside = (url: string): void => {
     if (isAllowedExternalUrl(url, extraOrigins)) void electron.shell.openExternal(url);
   };
@@ -21,10 +40,10 @@ export function guardWindow(
       openOutside(url);
     }
   };
-  window.webContents.on('will-navigate', block);
-  window.webContents.on('will-redirect', block);
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
+  contents.on('will-navigate', block);
+  contents.on('will-redirect', block);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
     openOutside(url);
     return { action: 'deny' };
   });

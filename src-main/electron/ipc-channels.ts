@@ -8,6 +8,8 @@ export const IPC_DIALOG: { readonly [D in DesktopDialog]: string } = {
   pickFolder: 'dropline:pick-folder',
   pickVideos: 'dropline:pick-videos',
 };
+/** Main -> window: open a screen (a click on an OS notification, the tray, the menu). */
+export const IPC_OPEN = 'dropline:open';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'dropline';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -1,7 +1,7 @@
 import { isMethod } from '../../src-shared/api/contract.ts';
-import type { DroplineBridge } from '../../src-shared/api/desktop.ts';
+import type { DroplineBridge, OpenTarget } from '../../src-shared/api/desktop.ts';
 import type { Result } from '../../src-shared/api/wire.ts';
-import { IPC_DIALOG, IPC_EVENT, IPC_INVOKE } from './ipc-channels.ts';
+import { IPC_DIALOG, IPC_EVENT, IPC_INVOKE, IPC_OPEN } from './ipc-channels.ts';
 
 /** The slice of Electron's `ipcRenderer` the bridge uses (the real one, or a fake in tests). */
 export interface IpcRendererLike {
@@ -42,6 +42,11 @@ export function createBridge<F>(
         if (listeners.delete(listener) && listeners.size === 0)
           ipc.removeListener(IPC_EVENT, forward);
       };
+    },
+    onOpen(listener) {
+      const wrapped = (_event: unknown, target: unknown): void => listener(target as OpenTarget);
+      ipc.on(IPC_OPEN, wrapped);
+      return () => void ipc.removeListener(IPC_OPEN, wrapped);
     },
     pickFolder: () => ipc.invoke(IPC_DIALOG.pickFolder) as Promise<string | null>,
     pickVideos: () => ipc.invoke(IPC_DIALOG.pickVideos) as Promise<string[]>,

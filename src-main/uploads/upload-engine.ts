@@ -33,6 +33,9 @@ import {
   type RunnerDeps,
 } from './runner-deps.ts';
 import type { UploadEnqueuer, UploadRequest } from './upload-request.ts';
+import type { NoticeInput } from '../../src-shared/domain/notice.ts';
+import { jobNotice } from './job-notices.ts';
+import { QuitPauses } from './quit-pauses.ts';
 
 export interface UploadLimits {
   globalConcurrency: number;
@@ -60,6 +63,10 @@ export interface UploadEngineDeps {
   maxChunkSize?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
+  /** The notification centre: upload done, failed, waiting for quota. */
+  notify?: (notice: NoticeInput) => void;
+  /** A channel's name for those notices. */
+  channelTitle?: (channelId: string) => string;
 }
 
 interface Running {
@@ -86,6 +93,9 @@ export class UploadEngine implements UploadEnqueuer {
   readonly #heldChecks: HeldBytesChecks;
   #cancelWake: (() => void) | null = null;
   #wakeAt = Infinity;
+  readonly #quitPauses: QuitPauses;
+  /** Google project -> the quota reset already announced, so one wait is said once. */
+  readonly #quotaAnnounced = new Map<string, number>();
 
   constructor(deps: UploadEngineDeps) {
     this.#deps = deps;
@@ -118,12 +128,52 @@ export class UploadEngine implements UploadEnqueuer {
         }),
     };
     this.#heldChecks = new HeldBytesChecks(this.#runner);
+    this.#quitPauses = new QuitPauses(deps.db);
   }
 
+  /** Starts the queue; uploads that the last quit paused go on where they were. */
   start(): void {
     this.#started = true;
     this.#stopped = false;
+    for (const id of this.#quitPauses.take()) {
+      const job = this.repo.get(id);
+      if (job?.state === 'paused')
+        this.#save(id, { state: 'queued', waitReason: null, nextAttemptAt: null });
+    }
     this.pump();
+  }
+
+  /** Uploads running now (the updater never restarts the app while there is one). */
+  runningCount(): number {
+    return this.#running.size;
+  }
+
+  /**
+   * A quit: every running upload pauses as a pause does (YouTube is asked what
+   * it holds), is remembered, and the engine stops; the next start resumes them.
+   */
+  async pauseForQuit(): Promise<string[]> {
+    const ids = [...this.#running.keys()];
+    this.#quitPauses.remember(ids, this.#isoNow());
+    for (const id of ids) this.pause(id);
+    await this.stop();
+    return ids;
+  }
+
+  /** "Pause all" in the tray: every job that can pause. */
+  pauseAll(): Job[] {
+    return this.repo
+      .candidates()
+      .filter(canPauseJob)
+      .map((j) => this.pause(j.id));
+  }
+
+  /** "Resume all" in the tray. */
+  resumeAll(): Job[] {
+    return this.repo
+      .list()
+      .filter((j) => j.state === 'paused')
+      .map((j) => this.resume(j.id));
   }
 
   /** Aborts running uploads without changing their state: the next start resumes them. */
@@ -387,7 +437,22 @@ export class UploadEngine implements UploadEnqueuer {
       // A running upload reports bytes through progress events; any other job says so here.
       (patch.bytesSent !== undefined && job.state !== 'uploading');
     if (visible) this.#deps.events.emit('jobs.changed', publicJob(job));
+    if (before?.state !== job.state || before.waitReason !== job.waitReason)
+      this.#announce(before, job);
     return job;
+  }
+
+  #announce(before: JobRecord | null, job: JobRecord): void {
+    const notify = this.#deps.notify;
+    if (!notify) return;
+    if (job.state === 'waiting' && job.waitReason === 'quota') {
+      const project = this.#deps.projectIdFor(job.channelId);
+      const until = job.nextAttemptAt ?? 0;
+      if (this.#quotaAnnounced.get(project) === until) return;
+      this.#quotaAnnounced.set(project, until);
+    }
+    const notice = jobNotice(before, job, this.#deps.channelTitle?.(job.channelId) ?? '');
+    if (notice) notify(notice);
   }
 
   #isoNow(): string {

@@ -43,16 +43,20 @@ export async function findFfprobe(bin = 'ffprobe'): Promise<VideoProbe | null> {
 }
 
 /**
- * ffprobe if this machine has it, looked up on first use; without it every
- * video passes (size and mtime stability still apply).
+ * ffprobe (`bin` is read at each probe: the bundled one, or the path the
+ * user set), checked once per program; without a working one every video
+ * passes (size and mtime stability still apply).
  */
-export function optionalFfprobe(bin = 'ffprobe'): VideoProbe {
-  let found: Promise<VideoProbe | null> | null = null;
+export function optionalFfprobe(bin: string | (() => string) = 'ffprobe'): VideoProbe {
+  const program = typeof bin === 'function' ? bin : () => bin;
+  const found = new Map<string, Promise<VideoProbe | null>>();
   return {
     async probe(path) {
-      found ??= findFfprobe(bin);
-      const probe = await found;
-      return probe ? probe.probe(path) : { ok: true, durationSeconds: 0 };
+      const name = program();
+      let probe = found.get(name);
+      if (!probe) found.set(name, (probe = findFfprobe(name)));
+      const working = await probe;
+      return working ? working.probe(path) : { ok: true, durationSeconds: 0 };
     },
   };
 }

@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { screens, useNavigation, type ScreenId } from '../state/navigation-store.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { LazyTooltip } from './LazyTooltip.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { Notices } from './Notices.tsx';
 import { VaultBanner } from './VaultBanner.tsx';
 import './frame.css';
@@ -70,6 +71,7 @@ export function Frame({ children }: { children: ReactNode }) {
             button
           );
         })}
+        <NotificationBell compact={rail} />
         {!narrow && (
           <LazyTooltip label={folded ? 'Show labels' : 'Fold the sidebar'} position="right">
             <ActionIcon

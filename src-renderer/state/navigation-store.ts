@@ -21,3 +21,9 @@ export const useNavigation = create<NavigationState>((set) => ({
     set({ screen });
   },
 }));
+
+// The desktop app asks for a screen when a notification, the tray or the menu is clicked.
+window.dropline?.onOpen?.((target) => {
+  if ((screens as readonly string[]).includes(target.screen))
+    useNavigation.getState().go(target.screen as ScreenId);
+});

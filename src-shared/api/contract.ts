@@ -8,6 +8,9 @@ import { channelEvents, channelMethods } from './channels.ts';
 import { jobEvents, jobMethods } from './jobs.ts';
 import { folderEvents, folderMethods } from './folders.ts';
 import { vaultEvents, vaultMethods } from './vault.ts';
+import { noticeEvents, noticeMethods } from './notices.ts';
+import { updateEvents, updateMethods } from './updates.ts';
+import { toolMethods } from './tools.ts';
 import { jobEditEvents, jobEditMethods } from './job-edits.ts';
 import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
@@ -28,6 +31,9 @@ export const methods = {
   ...folderMethods,
   ...cookieMethods,
   ...vaultMethods,
+  ...noticeMethods,
+  ...updateMethods,
+  ...toolMethods,
   ...jobEditMethods,
   ...fileMethods,
   ...channelExtraMethods,
@@ -42,6 +48,8 @@ export const events = {
   ...folderEvents,
   ...cookieEvents,
   ...vaultEvents,
+  ...noticeEvents,
+  ...updateEvents,
   ...jobEditEvents,
 };
 

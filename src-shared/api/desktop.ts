@@ -16,6 +16,16 @@ export interface DesktopCalls<F = unknown> {
   pathForFile(file: F): string | null;
 }
 
+/**
+ * A screen the main process asks the window to show: a click on an OS
+ * notification, the tray or the menu (with the job or channel concerned).
+ */
+export interface OpenTarget {
+  screen: 'queue' | 'channels' | 'cookies' | 'settings' | 'folders';
+  jobId?: string;
+  channelId?: string;
+}
+
 /** The calls that open a dialog in the main process, each behind its own IPC channel. */
 export type DesktopDialog = 'pickFolder' | 'pickVideos';
 export type DialogAnswer<D extends DesktopDialog> = Awaited<ReturnType<DesktopCalls[D]>>;
@@ -28,4 +38,6 @@ export interface DroplineBridge<F = unknown> extends DesktopCalls<F> {
   invoke(method: string, input: unknown): Promise<Result>;
   /** One listener for every event: each event crosses the context bridge once. */
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  /** The main process asks for a screen (desktop only: a notification or the tray was clicked). */
+  onOpen(listener: (target: OpenTarget) => void): () => void;
 }

@@ -16,6 +16,10 @@ export const NoticeKindSchema = z.enum([
 ]);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
+/** What a notice's button does. */
+export const NoticeActionSchema = z.enum(['install_update']);
+export type NoticeAction = z.infer<typeof NoticeActionSchema>;
+
 /** Something the user should see: a toast in the UI, an OS notification on desktop. */
 export const NoticeSchema = z.object({
   id: z.string(),
@@ -26,6 +30,10 @@ export const NoticeSchema = z.object({
   /** The channel or job it concerns, so a click can open the right screen. */
   channelId: z.string().nullable(),
   jobId: z.string().nullable(),
+  /** A button the notice offers (the bell shows it; the OS notification opens the app). */
+  action: NoticeActionSchema.nullable(),
+  /** Seen in the bell (or clicked as an OS notification). */
+  read: z.boolean(),
   at: z.string(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
@@ -38,4 +46,45 @@ export interface NoticeInput {
   message: string;
   channelId?: string | null;
   jobId?: string | null;
+  action?: NoticeAction | null;
+}
+
+/** The per-kind OS-notification switch in Settings that governs each kind. */
+export const noticeKindSetting = {
+  upload_done: 'notifyUploadDone',
+  upload_failed: 'notifyUploadFailed',
+  needs_reconnect: 'notifyNeedsReconnect',
+  // An ending sign-in is the same call to action as a lost one: reconnect.
+  sign_in_ending: 'notifyNeedsReconnect',
+  quota_wait: 'notifyQuotaWait',
+  cookie_expiring: 'notifyCookieExpiring',
+  update_ready: 'notifyUpdateReady',
+  general: null,
+} as const satisfies Record<NoticeKind, string | null>;
+
+/** The screen a notice is about (a click in the bell or on the OS notification opens it). */
+export function noticeTarget(notice: Pick<Notice, 'kind' | 'jobId' | 'channelId'>): {
+  screen: 'queue' | 'channels' | 'cookies' | 'settings';
+  jobId?: string;
+  channelId?: string;
+} {
+  const jobId = notice.jobId ?? undefined;
+  const channelId = notice.channelId ?? undefined;
+  switch (notice.kind) {
+    case 'upload_done':
+    case 'upload_failed':
+    case 'quota_wait':
+      return { screen: 'queue', jobId };
+    case 'needs_reconnect':
+    case 'sign_in_ending':
+      return { screen: 'channels', channelId };
+    case 'cookie_expiring':
+      return { screen: 'cookies' };
+    case 'update_ready':
+      return { screen: 'settings' };
+    case 'general':
+      if (jobId) return { screen: 'queue', jobId };
+      if (channelId) return { screen: 'channels', channelId };
+      return { screen: 'queue' };
+  }
 }

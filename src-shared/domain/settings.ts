@@ -10,6 +10,18 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export const QuotaModelSchema = z.enum(['units', 'calls']);
 export type QuotaModel = z.infer<typeof QuotaModelSchema>;
 
+/** A program's full path, or empty for the default; a relative path would depend on the cwd. */
+export const ToolPathSchema = z
+  .string()
+  .trim()
+  .max(4096)
+  .refine(
+    (v) => v === '' || v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\\\'),
+    {
+      message: 'must be a full path (starting with / or a drive letter), or empty for the default',
+    },
+  );
+
 /**
  * User preferences. Every field has a default so a fresh install and an
  * older database both read as a complete object.
@@ -37,6 +49,23 @@ export const SettingsSchema = z.object({
   quotaInsertUnits: z.number().int().min(1).max(100_000).default(1600),
   /** videos.insert calls a day under the `calls` model. */
   quotaDailyInsertCalls: z.number().int().min(1).max(100_000).default(100),
+  /** Desktop: closing the window keeps Dropline in the tray while jobs or watched folders are active. */
+  keepInTray: z.boolean().default(true),
+  /** Desktop: start (in the tray, without a window) when the user logs in. */
+  startAtLogin: z.boolean().default(false),
+  /** Desktop: look for a newer Dropline at start and every 6 hours. */
+  autoUpdateCheck: z.boolean().default(true),
+  /** OS notifications per kind (the bell keeps every notice either way). */
+  notifyUploadDone: z.boolean().default(true),
+  notifyUploadFailed: z.boolean().default(true),
+  notifyNeedsReconnect: z.boolean().default(true),
+  notifyQuotaWait: z.boolean().default(true),
+  notifyCookieExpiring: z.boolean().default(true),
+  notifyUpdateReady: z.boolean().default(true),
+  /** Another ffprobe than the one shipped with Dropline; empty: the bundled one. */
+  ffprobePath: ToolPathSchema.default(''),
+  /** yt-dlp's full path; empty: DROPLINE_YTDLP, else `yt-dlp` on PATH. */
+  ytdlpPath: ToolPathSchema.default(''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -55,6 +84,17 @@ export const SettingsPatchSchema = z
     quotaDailyUnits: SettingsSchema.shape.quotaDailyUnits.unwrap(),
     quotaInsertUnits: SettingsSchema.shape.quotaInsertUnits.unwrap(),
     quotaDailyInsertCalls: SettingsSchema.shape.quotaDailyInsertCalls.unwrap(),
+    keepInTray: z.boolean(),
+    startAtLogin: z.boolean(),
+    autoUpdateCheck: z.boolean(),
+    notifyUploadDone: z.boolean(),
+    notifyUploadFailed: z.boolean(),
+    notifyNeedsReconnect: z.boolean(),
+    notifyQuotaWait: z.boolean(),
+    notifyCookieExpiring: z.boolean(),
+    notifyUpdateReady: z.boolean(),
+    ffprobePath: ToolPathSchema,
+    ytdlpPath: ToolPathSchema,
   })
   .partial()
   .strict();

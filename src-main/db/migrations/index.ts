@@ -5,6 +5,7 @@ import { channels } from './003-channels.ts';
 import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
+import { notices } from './009-notices.ts';
 import { jobOrderTimeline } from './012-job-order-timeline.ts';
 
 export interface Migration {
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   uploads,
   watchedFolders,
   cookieFiles,
+  notices,
   jobOrderTimeline,
 ];

@@ -15,6 +15,7 @@ import { queueCommand } from './commands/queue.ts';
 import { uploadCommand } from './commands/upload.ts';
 import { vaultCommand } from './commands/vault.ts';
 import { watchCommand } from './commands/watch.ts';
+import { noticesCommand } from './commands/notices.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -30,6 +31,7 @@ export const commands: Command[] = [
   cookiesCommand,
   downloadCommand,
   vaultCommand,
+  noticesCommand,
 ];
 
 function helpText(): string {

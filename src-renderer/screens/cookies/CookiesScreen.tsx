@@ -4,6 +4,7 @@ import { CookieLabels } from './CookieLabels.tsx';
 import { Downloads } from './Downloads.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { useCookies } from './cookies-store.ts';
+import { YtDlpStatus } from './YtDlpStatus.tsx';
 import './cookies.css';
 
 export function CookiesScreen() {
@@ -24,6 +25,7 @@ export function CookiesScreen() {
           {error}
         </p>
       )}
+      <YtDlpStatus />
       <ImportResult />
       <CookieImport />
       <h3>Cookie files</h3>

@@ -3,6 +3,7 @@ import { NumberSetting } from '../../components/NumberSetting.tsx';
 import { useSettings } from '../../state/settings-store.ts';
 import { QuotaSettings } from './QuotaSettings.tsx';
 import { SecuritySettings } from './SecuritySettings.tsx';
+import { DesktopSettings } from './DesktopSettings.tsx';
 
 export function SettingsScreen() {
   const { settings, info, error, load, update } = useSettings();
@@ -98,6 +99,11 @@ export function SettingsScreen() {
           </label>
         )}
       </div>
+      <DesktopSettings
+        settings={settings}
+        desktop={info?.mode === 'desktop'}
+        update={(patch) => void update(patch)}
+      />
       <QuotaSettings settings={settings} update={update} />
       <SecuritySettings />
       {info && (

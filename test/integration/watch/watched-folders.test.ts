@@ -3,8 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, renameSync, statSync, utimesSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { bundledFfprobePath } from '../../../src-main/tools/bundled-ffprobe.ts';
 import { findFfprobe } from '../../../src-main/watch/video-probe.ts';
-import { WatchHarness, makeMp4, until } from './watch-harness.ts';
+import { WatchHarness, until } from './watch-harness.ts';
+
+/** A real 2-second MP4 (moov at the end: any partial copy is unreadable). */
+const MP4 = readFileSync(new URL('../../fixtures/two-seconds.mp4', import.meta.url));
 
 const harnesses: WatchHarness[] = [];
 afterAll(async () => {
@@ -12,7 +17,9 @@ afterAll(async () => {
 });
 
 async function started(opts: { stabilitySeconds?: number; probe?: boolean } = {}) {
-  const probe = opts.probe ? await findFfprobe() : null;
+  // The ffprobe shipped with Dropline: the stable gate's probe is tested on every machine.
+  const probe = opts.probe ? await findFfprobe(bundledFfprobePath() ?? 'missing') : null;
+  if (opts.probe) assert.ok(probe, 'the bundled ffprobe runs');
   const h = new WatchHarness(probe);
   harnesses.push(h);
   mkdirSync(h.dir);
@@ -73,7 +80,7 @@ describe('watched folders', () => {
 
   test('a video written slowly over 10 s is not taken before it is complete', async () => {
     const h = await started({ probe: true });
-    const bytes = makeMp4(h.root) ?? Buffer.alloc(3_000_000, 7);
+    const bytes = MP4;
     h.open();
     // Window 1.5 s against a write every 0.5 s: only a finished file is quiet that long.
     await addFolder(h, 1.5);

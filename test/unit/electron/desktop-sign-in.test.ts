@@ -26,7 +26,7 @@ describe('desktop sign-in opens the authorization URL in the browser', () => {
     };
     desktop = await startDesktop(
       electron,
-      { preload: '/p/preload.cjs', rendererDir },
+      { preload: '/p/preload.cjs', rendererDir, trayIcons: '/p/tray' },
       { DROPLINE_LOG_LEVEL: 'error', DROPLINE_GOOGLE_BASE_URL: 'http://127.0.0.1:9' },
     );
   });

@@ -19,7 +19,7 @@ describe('desktop shell wiring (fake electron)', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dropline</title>');
     desktop = await startDesktop(
       fake.module,
-      { preload: '/p/preload.cjs', rendererDir },
+      { preload: '/p/preload.cjs', rendererDir, trayIcons: '/p/tray' },
       { DROPLINE_LOG_LEVEL: 'error' },
     );
   });
@@ -114,7 +114,7 @@ describe('desktop shell wiring (fake electron)', () => {
 
   test('navigation away is cancelled, window.open denied, permissions refused', () => {
     const win = fake.windows[0];
-    const navigate = win?.listeners.get('will-navigate')?.[0] as (
+    const navigate = win?.webContents.listeners.get('will-navigate')?.[0] as (
       e: { preventDefault(): void },
       url: string,
     ) => void;
@@ -141,7 +141,10 @@ describe('desktop shell wiring (fake electron)', () => {
   test('a second instance does not start an engine', async () => {
     const other = new FakeElectron(join(dir.path, 'other'));
     other.singleInstance = false;
-    assert.equal(await startDesktop(other.module, { preload: '/p', rendererDir }, {}), null);
+    assert.equal(
+      await startDesktop(other.module, { preload: '/p', rendererDir, trayIcons: '/p/tray' }, {}),
+      null,
+    );
     assert.equal(other.quitCalled, true);
     assert.equal(other.windows.length, 0);
   });

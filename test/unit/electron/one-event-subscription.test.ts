@@ -25,7 +25,7 @@ describe('desktop events: one subscription per window (fake electron)', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dropline</title>');
     desktop = await startDesktop(
       fake.module,
-      { preload: '/p/preload.cjs', rendererDir },
+      { preload: '/p/preload.cjs', rendererDir, trayIcons: '/p/tray' },
       { DROPLINE_LOG_LEVEL: 'error' },
     );
   });
