@@ -8,7 +8,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { main: resolve('src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve('src-main/electron/main.ts'),
+          // Started as a worker thread by sidecar-parser.ts, from next to the bundle.
+          'sidecar-worker': resolve('src-main/watch/sidecar-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,4 +1,6 @@
+import { parseDocument } from 'yaml';
 import { AppError } from '../../src-shared/api/errors.ts';
+import { escapeControls, quoted } from '../../src-shared/text/quote.ts';
 
 export interface OAuthClientCredentials {
   clientId: string;
@@ -26,9 +28,10 @@ export function parseClientSecretFile(
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (error) {
+  } catch {
+    // V8's message quotes the text around the mistake, which may be the secret itself.
     throw invalid(
-      `${name} is not JSON (${(error as Error).message}). Download it again from Google Cloud Console.`,
+      `${name} is not JSON${jsonErrorPlace(text)}. Download it again from Google Cloud Console.`,
     );
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
@@ -41,7 +44,12 @@ export function parseClientSecretFile(
   const installed = top.installed;
   if (installed === undefined)
     throw invalid(
-      `${name} has no "installed" key (found: ${Object.keys(top).join(', ') || 'nothing'}). Create an OAuth client ID of type "Desktop app" and download its JSON.`,
+      `${name} has no "installed" key (found: ${
+        Object.keys(top)
+          .slice(0, 10)
+          .map((k) => escapeControls(k.slice(0, 40)))
+          .join(', ') || 'nothing'
+      }). Create an OAuth client ID of type "Desktop app" and download its JSON.`,
     );
   if (installed === null || typeof installed !== 'object' || Array.isArray(installed))
     throw invalid(`${name}: "installed" must be an object.`);
@@ -62,6 +70,28 @@ export function parseClientSecretFile(
   );
 }
 
+/** Where JSON.parse gave up, as "(line L, column C)", found by the YAML parser (JSON is YAML). */
+function jsonErrorPlace(text: string): string {
+  const pos = parseDocument(text).errors[0]?.linePos?.[0];
+  return pos ? ` (the first mistake is at line ${pos.line}, column ${pos.col})` : '';
+}
+
+// Google's OAuth client ids: "<project number>-<random>.apps.googleusercontent.com".
+const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*\.apps\.googleusercontent\.com$/;
+
+/** The id alone, so the CLI refuses a wrong one before anyone types a secret. */
+export function checkClientId(clientId: string, where = 'client'): string {
+  const id = clientId.trim();
+  if (!id) throw invalid(`${where}: client_id is empty.`);
+  if (id.length > 512) throw invalid(`${where}: client_id is too long.`);
+  if (/\s/.test(id)) throw invalid(`${where}: client_id contains spaces.`);
+  if (!CLIENT_ID.test(id))
+    throw invalid(
+      `${where}: client_id ${quoted(id, 60)} is not a Google OAuth client id (they end in ".apps.googleusercontent.com"; copy it from Google Cloud Console → APIs & Services → Credentials).`,
+    );
+  return id;
+}
+
 /** Id and secret typed in by hand get the same checks as a file. */
 export function checkCredentials(
   clientId: string,
@@ -69,12 +99,11 @@ export function checkCredentials(
   projectId: string | null = null,
   where = 'client',
 ): OAuthClientCredentials {
-  const id = clientId.trim();
+  const id = checkClientId(clientId, where);
   const secret = clientSecret.trim();
-  if (!id) throw invalid(`${where}: client_id is empty.`);
   if (!secret) throw invalid(`${where}: client_secret is empty.`);
-  if (/\s/.test(id)) throw invalid(`${where}: client_id contains spaces.`);
+  // Never quoted: any part of a secret in a message would end up in terminals and logs.
   if (/\s/.test(secret)) throw invalid(`${where}: client_secret contains spaces.`);
-  if (id.length > 512) throw invalid(`${where}: client_id is too long.`);
+  if (secret.length > 512) throw invalid(`${where}: client_secret is too long.`);
   return { clientId: id, clientSecret: secret, projectId };
 }

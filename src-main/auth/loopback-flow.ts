@@ -94,7 +94,15 @@ export class LoopbackFlow {
         ),
       timeoutMs,
     );
-    server.on('request', (req, res) => this.#handle(req, res));
+    // Any local process can reach this port: a malformed request is refused, never thrown.
+    server.on('request', (req, res) => {
+      try {
+        this.#handle(req, res);
+      } catch {
+        if (!res.headersSent) send(res, 400, 'Bad request.');
+        else res.destroy();
+      }
+    });
   }
 
   static async start(opts: LoopbackFlowOptions): Promise<LoopbackFlow> {
@@ -121,12 +129,15 @@ export class LoopbackFlow {
     return this.#settled;
   }
 
-  cancel(): boolean {
-    return this.#fail(new AppError('sign_in_cancelled', 'Sign-in was cancelled.', true));
+  /** Ends the flow (with `reason`, default "cancelled") and closes its listener. */
+  cancel(reason?: AppError): boolean {
+    return this.#fail(reason ?? new AppError('sign_in_cancelled', 'Sign-in was cancelled.', true));
   }
 
   #handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', `http://${this.#host}`);
+    const target = req.url ?? '/';
+    if (!target.startsWith('/')) return send(res, 400, 'Bad request.');
+    const url = new URL(target, `http://${this.#host}`);
     // Only our exact path, GET, and our own Host (a rebinding page would carry another name).
     if (req.method !== 'GET' || url.pathname !== this.#path || req.headers.host !== this.#host) {
       return send(res, 404, 'Not found.');

@@ -25,6 +25,8 @@ export interface ChannelsServiceDeps {
   events: EventHub;
   /** Set after construction: the token manager reports changes back here. */
   tokens?: TokenManager;
+  /** True while the vault holding the tokens cannot be opened. */
+  vaultLocked?: () => boolean;
 }
 
 const CHANGE_COALESCE_MS = 200;
@@ -33,6 +35,7 @@ const CHANGE_COALESCE_MS = 200;
 export class ChannelsService {
   readonly #d: ChannelsServiceDeps;
   #changeTimer: (() => void) | null = null;
+  #stopped = false;
 
   constructor(deps: ChannelsServiceDeps) {
     this.#d = deps;
@@ -43,7 +46,9 @@ export class ChannelsService {
   }
 
   list(): Channel[] {
-    return this.#d.channels.all().map((r) => this.toDto(r));
+    const locked = this.#d.vaultLocked?.() ?? false;
+    const deps = { ...this.#d, vaultLocked: () => locked };
+    return this.#d.channels.all().map((r) => this.#dto(r, deps));
   }
 
   get(channelId: string): Channel {
@@ -53,10 +58,21 @@ export class ChannelsService {
   }
 
   toDto(r: ChannelRecord): Channel {
-    const tokens = this.#d.tokens;
+    return this.#dto(r, this.#d);
+  }
+
+  #dto(r: ChannelRecord, d: ChannelsServiceDeps): Channel {
+    const tokens = d.tokens;
     const expiresAt = tokens?.expiresAt(r.id) ?? null;
     const status: ChannelStatus =
-      r.status === 'connected' && tokens?.isRefreshing(r.id) ? 'refreshing' : r.status;
+      r.status !== 'connected'
+        ? r.status
+        : tokens?.isRefreshing(r.id)
+          ? 'refreshing'
+          : // A held access token still works, but nothing refreshes it while the vault is locked.
+            d.vaultLocked?.()
+            ? 'locked'
+            : 'connected';
     return {
       id: r.id,
       title: r.title,
@@ -119,6 +135,7 @@ export class ChannelsService {
       refreshing: 0,
       needs_reconsent: 0,
       disconnected: 0,
+      locked: 0,
     };
     for (const channel of this.list()) byStatus[channel.status]++;
     const since = new Date(this.#d.clock.now() - 24 * 3600_000).toISOString();
@@ -133,7 +150,8 @@ export class ChannelsService {
 
   /** Announces the channel list, coalescing bursts (200 refreshes) into a few events. */
   changed(): void {
-    if (this.#changeTimer) return;
+    // Sign-ins ended by stop() report in after it: the database may be closed by then.
+    if (this.#changeTimer || this.#stopped) return;
     this.#changeTimer = this.#d.clock.setTimeout(() => {
       this.#changeTimer = null;
       this.#d.events.emit('channels.changed', this.list());
@@ -141,6 +159,7 @@ export class ChannelsService {
   }
 
   stop(): void {
+    this.#stopped = true;
     this.#changeTimer?.();
     this.#changeTimer = null;
   }

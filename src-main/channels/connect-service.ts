@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectStarted } from '../../src-shared/api/channels.ts';
+import { MAX_WAITING_SIGN_INS, type ConnectStarted } from '../../src-shared/api/channels.ts';
 import { AppError, isAppError } from '../../src-shared/api/errors.ts';
 import type { ConnectOutcome } from '../../src-shared/domain/channel.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -26,6 +26,9 @@ interface Flow {
   outcome: Promise<ConnectOutcome>;
 }
 
+/** Ended flows kept for a late `connectResult`: bounded, so a flood cannot grow the map. */
+const MAX_FINISHED = 50;
+
 // Finished flows stay answerable a while, for a `connectResult` that arrives late.
 const KEEP_FINISHED_MS = 10 * 60_000;
 
@@ -34,6 +37,8 @@ export class ConnectService {
   readonly #d: ConnectServiceDeps;
   readonly #flows = new Map<string, Flow>();
   readonly #openers = new Set<AuthorizationUrlOpener>();
+  // One start at a time: a flood of connect calls never holds more than a few listeners.
+  #starting: Promise<unknown> = Promise.resolve();
 
   constructor(deps: ConnectServiceDeps) {
     this.#d = deps;
@@ -45,7 +50,18 @@ export class ConnectService {
     return () => this.#openers.delete(opener);
   }
 
-  async start(opts: { loginHint?: string; openBrowser: boolean }): Promise<ConnectStarted> {
+  start(opts: { loginHint?: string; openBrowser: boolean }): Promise<ConnectStarted> {
+    const started = this.#starting.then(() => this.#start(opts));
+    this.#starting = started.catch(() => undefined);
+    return started;
+  }
+
+  /** Waiting (unsettled) flows, oldest first. */
+  #waiting(): Array<[string, Flow]> {
+    return [...this.#flows].filter(([, flow]) => !flow.loopback.settled);
+  }
+
+  async #start(opts: { loginHint?: string; openBrowser: boolean }): Promise<ConnectStarted> {
     const client = this.#d.clients.credentials();
     if (!client)
       throw new AppError(
@@ -61,6 +77,20 @@ export class ConnectService {
       clock: this.#d.clock,
     });
     const flowId = randomUUID();
+    const earlier = this.#waiting();
+    const newestEarlier = earlier.at(-1);
+    // The oldest beyond the limit end now, and say why.
+    for (const [, flow] of earlier.slice(
+      0,
+      Math.max(0, earlier.length - (MAX_WAITING_SIGN_INS - 1)),
+    ))
+      flow.loopback.cancel(
+        new AppError(
+          'sign_in_replaced',
+          `A newer sign-in replaced this one (Dropline keeps at most ${MAX_WAITING_SIGN_INS} waiting); finish the newest one, or start again.`,
+          true,
+        ),
+      );
     const outcome = this.#run(flowId, loopback, client);
     this.#flows.set(flowId, { loopback, outcome });
     if (opts.openBrowser) {
@@ -72,11 +102,24 @@ export class ConnectService {
         }
       }
     }
+    const stillWaiting = newestEarlier && !newestEarlier[1].loopback.settled ? newestEarlier : null;
     return {
       flowId,
       authorizationUrl: loopback.authorizationUrl,
       expiresAt: new Date(loopback.expiresAt).toISOString(),
+      alreadyWaiting: stillWaiting
+        ? {
+            flowId: stillWaiting[0],
+            authorizationUrl: stillWaiting[1].loopback.authorizationUrl,
+            expiresAt: new Date(stillWaiting[1].loopback.expiresAt).toISOString(),
+          }
+        : null,
     };
+  }
+
+  /** How many sign-ins wait now (each with its loopback listener). */
+  waitingCount(): number {
+    return this.#waiting().length;
   }
 
   result(flowId: string): Promise<ConnectOutcome> {
@@ -119,6 +162,9 @@ export class ConnectService {
     this.#d.channelsService.changed();
     this.#d.events.emit('channels.connectEnded', { flowId, outcome });
     this.#d.clock.setTimeout(() => this.#flows.delete(flowId), KEEP_FINISHED_MS);
+    const finished = [...this.#flows].filter(([, f]) => f.loopback.settled);
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED)))
+      this.#flows.delete(id);
     return outcome;
   }
 }

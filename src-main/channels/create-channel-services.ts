@@ -31,6 +31,8 @@ export interface ChannelServicesDeps {
   notices: Pick<Notices, 'post'>;
   log: Logger;
   secrets: SecretStore;
+  /** True while the vault cannot be opened: channels show `locked`, not `connected`. */
+  vaultLocked?: () => boolean;
   googleBaseUrl: string | null;
   http?: HttpFetch;
   signInTimeoutMs?: number;
@@ -52,6 +54,7 @@ export function createChannelServices(d: ChannelServicesDeps): ChannelServices {
     d.clock,
   );
   const channels = new ChannelsService({
+    vaultLocked: d.vaultLocked,
     clock: d.clock,
     http,
     revokeUrl: endpoints.revoke,

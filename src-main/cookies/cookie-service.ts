@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, statSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
+import { inputLimits } from '../../src-shared/domain/input-limits.ts';
+import { FileRefusal, readRegularFileSync } from '../base/regular-file.ts';
 import { basename, resolve } from 'node:path';
 import type { CookieImportInput, CookieImportResult } from '../../src-shared/api/cookies.ts';
 import { AppError } from '../../src-shared/api/errors.ts';
@@ -20,7 +22,6 @@ import { describeCheck } from './cookie-messages.ts';
 import { CookieFileError, parseCookieFile } from './netscape-parser.ts';
 
 export const DEFAULT_LABEL = 'default';
-const MAX_FILE_BYTES = 2_000_000;
 
 export const CookieErrorCode = {
   invalidFile: 'invalid_cookie_file',
@@ -153,7 +154,10 @@ export class CookieService {
       );
     let current: Buffer;
     try {
-      current = readFileSync(source.path);
+      current = readRegularFileSync(source.path, {
+        what: 'cookie file',
+        maxBytes: inputLimits.cookieFileBytes,
+      });
     } catch {
       this.#sources.delete(versionId);
       return { deleted: false, path: source.path };
@@ -331,21 +335,18 @@ function notFound(label: string): AppError {
   );
 }
 
+/** A regular file under the cookie-file limit, checked before reading (a FIFO is never opened). */
 function readSource(path: string): Buffer {
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new AppError(CookieErrorCode.unreadable, `${path} is not a file.`);
-    if (stat.size > MAX_FILE_BYTES)
-      throw new AppError(
-        CookieErrorCode.invalidFile,
-        `${path} is larger than 2 MB; is it really a cookies.txt?`,
-      );
-    return readFileSync(path);
+    return readRegularFileSync(path, {
+      what: 'cookie file',
+      maxBytes: inputLimits.cookieFileBytes,
+    });
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (!(error instanceof FileRefusal)) throw error;
     throw new AppError(
-      CookieErrorCode.unreadable,
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`,
+      error.reason === 'too_large' ? CookieErrorCode.invalidFile : CookieErrorCode.unreadable,
+      error.message,
     );
   }
 }

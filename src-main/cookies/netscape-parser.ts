@@ -1,3 +1,5 @@
+import { quoted } from '../../src-shared/text/quote.ts';
+
 /**
  * A strict reader for Netscape cookies.txt (the format yt-dlp and browser
  * exporters use). Every problem names its line and field so the user can fix
@@ -40,7 +42,7 @@ const MAX_PROBLEMS = 50;
 function parseFlag(text: string, field: string, line: number, problems: CookieFileProblem[]) {
   if (text === 'TRUE') return true;
   if (text === 'FALSE') return false;
-  problems.push({ line, field, message: `"${text.slice(0, 20)}" must be TRUE or FALSE` });
+  problems.push({ line, field, message: `${quoted(text, 20)} must be TRUE or FALSE` });
   return false;
 }
 
@@ -71,7 +73,7 @@ function parseLine(text: string, line: number, problems: CookieFileProblem[]): C
     problems.push({ line, field: 'domain', message: 'must be a host name without spaces' });
   const includeSubdomains = parseFlag(sub, 'include subdomains', line, problems);
   if (!path.startsWith('/'))
-    problems.push({ line, field: 'path', message: `"${path.slice(0, 40)}" must start with "/"` });
+    problems.push({ line, field: 'path', message: `${quoted(path, 40)} must start with "/"` });
   const isSecure = parseFlag(secure, 'secure', line, problems);
   // yt-dlp refuses anything but digits here; so do we, with a clearer message.
   const expires = /^\d{1,15}$/.test(expiry) ? Number(expiry) : NaN;
@@ -79,7 +81,7 @@ function parseLine(text: string, line: number, problems: CookieFileProblem[]): C
     problems.push({
       line,
       field: 'expiry',
-      message: `"${expiry.slice(0, 20)}" is not a whole number of Unix seconds (0 for a session cookie)`,
+      message: `${quoted(expiry, 20)} is not a whole number of Unix seconds (0 for a session cookie)`,
     });
   if (name === '') problems.push({ line, field: 'name', message: 'must not be empty' });
   if (problems.length !== before) return null;

@@ -1,6 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
+import { DatabaseBackups } from '../db/backups.ts';
+import { checkEmptyDatabase, DatabaseUnusableError } from '../db/database-health.ts';
+import { databaseError, databaseProblem } from '../db/db-errors.ts';
 import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
 import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
@@ -119,14 +122,72 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/**
+ * The data folder holds the database, logs and service.json (the API
+ * token): an existing one that others may read is tightened to 0700, or,
+ * when that is not allowed (another owner), the engine warns.
+ */
+function tightenDataDir(dir: string, log: Logger): void {
+  if (process.platform === 'win32') return;
+  const mode = statSync(dir).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  const was = mode.toString(8).padStart(4, '0');
+  try {
+    chmodSync(dir, 0o700);
+    log.info('data folder tightened to 0700', { dir, was });
+  } catch (error) {
+    log.warn(
+      `The data folder ${dir} has mode ${was}, so other users may read it, and Dropline could not change that (${(error as NodeJS.ErrnoException).code}). Run: chmod 700 '${dir}'`,
+      { dir, was },
+    );
+  }
+}
+
+/** Slots exist and none opens now (tried as a first secret read would; never creates a key). */
+function vaultIsLocked(vault: Vault): boolean {
+  if (vault.isUnlocked() || vault.slots().length === 0) return false;
+  try {
+    vault.unlock();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A read-only, full or locked disk at start: one line naming the file and what to do. */
+function openNamed(file: string): Db {
+  try {
+    return openDatabase(file);
+  } catch (error) {
+    const problem = error instanceof DatabaseUnusableError ? null : databaseProblem(error, file);
+    throw problem ? new DatabaseUnusableError(file, problem) : error;
+  }
+}
+
+/** "The OS keychain holds …": a key made for this data folder, though its database is empty. */
+function vaultKeyOutside(providers: readonly KeyProvider[]): string | null {
+  const holder = providers.find((p) => p.holdsKey?.() === true);
+  return holder ? `${holder.label} holds a Dropline vault key for this data folder` : null;
+}
+
 /** The composition root: every service is built here, by hand, once per engine. */
 export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const clock = deps.clock ?? systemClock;
-  const log = createLogger(deps.logSink ?? fileSink(config.dataDir), config.logLevel, {
-    mode: config.mode,
-  });
-  const db = openDatabase(join(config.dataDir, 'dropline.db'));
+  let sink: LogSink;
+  try {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    sink = deps.logSink ?? fileSink(config.dataDir);
+  } catch (error) {
+    const problem = databaseProblem(error, config.dataDir);
+    throw problem ? new DatabaseUnusableError(config.dataDir, problem) : error;
+  }
+  const log = createLogger(sink, config.logLevel, { mode: config.mode });
+  tightenDataDir(config.dataDir, log);
+  const dbFile = join(config.dataDir, 'dropline.db');
+  const providers = () =>
+    deps.keyProviders?.() ?? keyProvidersFromConfig(config, { safeStorage: deps.safeStorage });
+  checkEmptyDatabase(dbFile, () => vaultKeyOutside(providers()));
+  const db = openNamed(dbFile);
   const events = new EventHub();
   const settings = new SettingsService(new SettingsRepository(db), events, clock);
   const notices = new Notices(db, events, clock);
@@ -142,9 +203,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const vault = openVault(db, {
     clock,
     // Lazy: an engine that never stores a secret starts without any keychain.
-    providers:
-      deps.keyProviders ??
-      (() => keyProvidersFromConfig(config, { safeStorage: deps.safeStorage })),
+    providers,
   });
   const channels = createChannelServices({
     db,
@@ -153,6 +212,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     notices,
     log,
     secrets: vault.store,
+    vaultLocked: () => vaultIsLocked(vault),
     googleBaseUrl: config.googleBaseUrl,
     ...deps.channels,
   });
@@ -172,6 +232,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     endpoints,
     slots: publishing.slots,
     extraSteps: publishing.captionSteps,
+    secrets: vault.store,
     limits: () => settings.get(),
     // Read on every scheduling decision, so a changed setting applies without a restart.
     quotaConfig: deps.uploads?.quotaConfig ?? (() => quotaConfigFromSettings(settings.get())),
@@ -263,15 +324,23 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
           string | null | undefined) ?? null,
     }),
   };
-  const router = createRouter(createHandlers(config, services), log);
+  const router = createRouter(createHandlers(config, services), log, (error) =>
+    databaseError(error, dbFile),
+  );
   log.info('engine started', { version: config.version, dataDir: config.dataDir });
-  if (deps.startUploads !== false) uploads.start();
+  const backups = new DatabaseBackups({ db, file: dbFile, clock, log });
+  if (deps.startUploads !== false) {
+    uploads.start();
+    backups.start();
+  }
   // New limits or quota may let waiting jobs start now rather than at their next timer;
   // an unlocked vault frees the jobs that waited for their tokens.
   const offSettings = events.subscribe((event, payload) => {
     if (event === 'settings.changed') uploads.wake('quota');
     if (event === 'vault.changed' && (payload as { state: string }).state === 'unlocked')
       uploads.wake('token');
+    // A channel shows `locked` while the vault is: its card changes when the vault does.
+    if (event === 'vault.changed') channels.channels.changed();
   });
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
@@ -287,6 +356,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     async close() {
       log.info('engine stopping');
       offSettings();
+      backups.stop();
       services.updates.stop();
       services.channels.stop();
       await services.watch.close();

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkDatabaseIntegrity } from './database-health.ts';
 import { migrations, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -11,6 +12,8 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string, list: readonly Migration[] = migrations): Db {
   if (file !== ':memory:') {
+    // Before anything writes (WAL, migrations): a damaged file is reported and left as it is.
+    checkDatabaseIntegrity(file);
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // Create it 0600 first: SQLite gives its -wal and -shm files the same mode.
     closeSync(openSync(file, 'a', 0o600));

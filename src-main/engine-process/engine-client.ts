@@ -1,7 +1,14 @@
 import WebSocket from 'ws';
 import { createApiClient, type ApiClient, type Transport } from '../../src-shared/api/client.ts';
 import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
-import { ServerMessageSchema, WS_PROTOCOL, type Result } from '../../src-shared/api/wire.ts';
+import {
+  MAX_MESSAGE_BYTES,
+  MESSAGE_TOO_BIG_CLOSE,
+  ServerMessageSchema,
+  WS_PROTOCOL,
+  messageTooLarge,
+  type Result,
+} from '../../src-shared/api/wire.ts';
 
 export interface EngineConnection {
   api: ApiClient;
@@ -40,21 +47,27 @@ export async function connectToEngine(url: string, token: string): Promise<Engin
       for (const listener of listeners) listener(message.event, message.payload);
     }
   });
-  socket.on('close', () => {
-    const lost = new AppError(
-      RouterErrorCode.unavailable,
-      'The connection to the engine was lost.',
-      true,
-    );
+  socket.on('close', (code) => {
+    const lost =
+      code === MESSAGE_TOO_BIG_CLOSE
+        ? new AppError(
+            'message_too_large',
+            `The engine refused a message over ${MAX_MESSAGE_BYTES / 1024 / 1024} MB and closed the connection.`,
+          )
+        : new AppError(RouterErrorCode.unavailable, 'The connection to the engine was lost.', true);
     for (const settle of pending.values()) settle({ ok: false, error: lost.toJSON() });
     pending.clear();
   });
   const transport: Transport = {
     call(method, input) {
       const id = nextId++;
+      const text = JSON.stringify({ type: 'call', id, method, input });
+      const bytes = Buffer.byteLength(text);
+      if (bytes > MAX_MESSAGE_BYTES)
+        return Promise.resolve({ ok: false, error: messageTooLarge(method, bytes).toJSON() });
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        socket.send(JSON.stringify({ type: 'call', id, method, input }));
+        socket.send(text);
       });
     },
     subscribe(listener) {

@@ -60,14 +60,27 @@ export function fileSink(dataDir: string): LogSink {
   } catch {
     written = 0;
   }
+  let failing = false;
   return {
     write(line) {
-      if (written > MAX_LOG_BYTES) {
-        renameSync(file, `${file}.1`);
-        written = 0;
+      // A full or read-only disk must not turn every log call into a thrown error (or a crash
+      // inside an error handler): say so once on stderr, and go on without the log.
+      try {
+        if (written > MAX_LOG_BYTES) {
+          renameSync(file, `${file}.1`);
+          written = 0;
+        }
+        appendFileSync(file, line, { mode: 0o600 });
+        written += Buffer.byteLength(line);
+        failing = false;
+      } catch (error) {
+        if (failing) return;
+        failing = true;
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        process.stderr.write(
+          `Dropline cannot write its log ${file} (${code}); it goes on without it. ${code === 'ENOSPC' ? 'Free some space on that disk.' : 'Check that the folder is writable.'}\n`,
+        );
       }
-      appendFileSync(file, line, { mode: 0o600 });
-      written += Buffer.byteLength(line);
     },
   };
 }

@@ -10,6 +10,7 @@ import { AppError, RouterErrorCode, isAppError } from '../../src-shared/api/erro
 import type { Result } from '../../src-shared/api/wire.ts';
 import type { Logger } from '../logging/logger.ts';
 import { redactString } from '../logging/redact.ts';
+import { quoted } from '../../src-shared/text/quote.ts';
 
 /** Who is calling: the desktop window, a browser tab, or the CLI. */
 export interface CallContext {
@@ -34,14 +35,22 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createRouter(handlers: HandlerMap, log: Logger): Router {
+/**
+ * `describe` turns a known kind of failure (a full disk, a damaged database)
+ * into an AppError that says what to do; anything else is `internal`.
+ */
+export function createRouter(
+  handlers: HandlerMap,
+  log: Logger,
+  describe: (error: unknown) => AppError | null = () => null,
+): Router {
   return {
     async dispatch(name, rawInput, ctx) {
       if (!isMethod(name)) {
         return fail(
           new AppError(
             RouterErrorCode.unknownMethod,
-            `Unknown method "${String(name).slice(0, 80)}".`,
+            `Unknown method ${quoted(String(name), 80)}.`,
           ),
         );
       }
@@ -63,6 +72,8 @@ export function createRouter(handlers: HandlerMap, log: Logger): Router {
       } catch (error) {
         if (isAppError(error)) return fail(error);
         log.error('handler failed', { method: name, error });
+        const known = describe(error);
+        if (known) return fail(known);
         const message = error instanceof Error ? redactString(error.message) : 'unknown error';
         return fail(new AppError(RouterErrorCode.internal, `${name} failed: ${message}`, false));
       }

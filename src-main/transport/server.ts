@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { WS_PROTOCOL, WS_TOKEN_PROTOCOL_PREFIX } from '../../src-shared/api/wire.ts';
+import {
+  MAX_MESSAGE_BYTES,
+  WS_PROTOCOL,
+  WS_TOKEN_PROTOCOL_PREFIX,
+} from '../../src-shared/api/wire.ts';
 import type { Core } from '../core/create-core.ts';
 import { systemClock } from '../base/clock.ts';
+import { databaseProblem } from '../db/db-errors.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { refuse, refuseRaw, securityHeaders } from './http-answers.ts';
 import { RequestGuard } from './request-guard.ts';
+import { requestPath } from './request-target.ts';
 import { serveStatic } from './static-files.ts';
 import { UiSessions, readCookie } from './ui-sessions.ts';
 import { attachConnection } from './ws-connection.ts';
@@ -23,8 +31,6 @@ export interface HeadlessOptions {
   rendererDir: string;
   token?: string;
 }
-
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 /** HTTP (static UI + session cookie) and the API WebSocket, on 127.0.0.1 only. */
 export async function startHeadlessServer(
@@ -65,10 +71,11 @@ export async function startHeadlessServer(
       res.end();
       return;
     }
-    if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed.');
+    if (req.method !== 'POST') return refuse(res, headers, 405, 'Method not allowed.');
     if (!guard.originAllowed(req) || !guard.tokenMatches(guard.bearerFrom(req))) {
       return refuse(
         res,
+        headers,
         401,
         'Open the link printed by `dropline serve`: it carries the access key.',
       );
@@ -81,23 +88,22 @@ export async function startHeadlessServer(
     res.end();
   }
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!guard.hostAllowed(req)) return refuse(res, 421, 'Unknown host.');
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+  function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (!guard.hostAllowed(req)) return refuse(res, headers, 421, 'Unknown host.');
+    const path = requestPath(req.url);
+    if (path === null) return refuse(res, headers, 400, 'Bad request target.');
     if (path === '/api/session') return handleSession(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return refuse(res, 405, 'Method not allowed.');
+      return refuse(res, headers, 405, 'Method not allowed.');
     serveStatic(opts.rendererDir, path, res, headers);
-  });
+  }
 
-  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const reject = (status: number, text: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    if (!guard.hostAllowed(req)) return reject(421, 'Misdirected Request');
-    if (!guard.originAllowed(req)) return reject(403, 'Forbidden');
-    if (new URL(req.url ?? '/', 'http://placeholder').pathname !== '/api')
-      return reject(404, 'Not Found');
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!guard.hostAllowed(req)) return refuseRaw(socket, headers, 421);
+    if (!guard.originAllowed(req)) return refuseRaw(socket, headers, 403);
+    if (requestPath(req.url) !== '/api') return refuseRaw(socket, headers, 404);
+    // ws would refuse these itself, without our headers: refuse them here first.
+    if (!isWellFormedUpgrade(req)) return refuseRaw(socket, headers, 400);
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const fromProtocol = offered
       .find((p) => p.startsWith(WS_TOKEN_PROTOCOL_PREFIX))
@@ -106,8 +112,42 @@ export async function startHeadlessServer(
       guard.tokenMatches(guard.bearerFrom(req)) ||
       guard.tokenMatches(fromProtocol) ||
       hasSession(req);
-    if (!authorized) return reject(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, core.router, core.events));
+    if (!authorized) return refuseRaw(socket, headers, 401);
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      attachConnection(ws, core.router, core.events, core.log),
+    );
+  }
+
+  // No request, header or upgrade may end the engine: every failure answers and is logged.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      handleRequest(req, res);
+    } catch (error) {
+      const answer = describeRequestFailure(error, core.db.name);
+      core.log.error('request failed', { method: req.method, error });
+      refuse(res, headers, answer.status, answer.message);
+    }
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node drops its own error listener before 'upgrade': a reset socket would throw.
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (error) {
+      core.log.error('upgrade failed', { error });
+      refuseRaw(socket, headers, describeRequestFailure(error, core.db.name).status);
+    }
+  });
+
+  // Malformed request lines, oversized or broken headers: Node's parser refuses them here.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    core.log.debug('malformed request refused', { code: error.code });
+    refuseRaw(socket, headers, error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400);
   });
 
   return {
@@ -125,17 +165,27 @@ export async function startHeadlessServer(
   };
 }
 
-function securityHeaders(csp: string): Record<string, string> {
-  return {
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function isWellFormedUpgrade(req: IncomingMessage): boolean {
+  const key = req.headers['sec-websocket-key'];
+  const protocols = req.headers['sec-websocket-protocol'];
+  return (
+    req.method === 'GET' &&
+    req.headers.upgrade?.toLowerCase() === 'websocket' &&
+    req.headers['sec-websocket-version'] === '13' &&
+    typeof key === 'string' &&
+    /^[+/0-9A-Za-z]{22}==$/.test(key) &&
+    (protocols === undefined || protocols.split(',').every((p) => TOKEN.test(p.trim())))
+  );
 }
 
-function refuse(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(`${text}\n`);
+/** A failed request's answer: a database the engine cannot use is 503, anything else 500. */
+function describeRequestFailure(
+  error: unknown,
+  dbFile: string,
+): { status: number; message: string } {
+  const dbProblem = databaseProblem(error, dbFile);
+  if (dbProblem) return { status: 503, message: dbProblem };
+  return { status: 500, message: 'Dropline could not answer this request; its log says why.' };
 }

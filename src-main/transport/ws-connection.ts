@@ -1,17 +1,27 @@
 import type { WebSocket } from 'ws';
 import { CallMessageSchema, type ServerMessage } from '../../src-shared/api/wire.ts';
 import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { Router } from '../rpc/router.ts';
 
 /** One authenticated socket: calls go to the router, every event comes back out. */
-export function attachConnection(socket: WebSocket, router: Router, events: EventHub): void {
+export function attachConnection(
+  socket: WebSocket,
+  router: Router,
+  events: EventHub,
+  log: Logger,
+): void {
   const send = (message: ServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const unsubscribe = events.subscribe((event, payload) => send({ type: 'event', event, payload }));
   socket.on('close', unsubscribe);
-  socket.on('error', unsubscribe);
+  socket.on('error', (error) => {
+    // Garbage frames, oversized messages: ws closes the socket; the engine goes on.
+    log.debug('websocket closed on error', { error: error.message });
+    unsubscribe();
+  });
   socket.on('message', (data, isBinary) => {
     let call;
     try {
@@ -28,8 +38,13 @@ export function attachConnection(socket: WebSocket, router: Router, events: Even
       return;
     }
     const { id, method, input } = call.data;
-    void router
+    router
       .dispatch(method, input, { transport: 'websocket' })
-      .then((result) => send({ type: 'result', id, result }));
+      .then((result) => send({ type: 'result', id, result }))
+      .catch((error: unknown) => {
+        log.error('answering a call failed', { method, error });
+        const failed = new AppError(RouterErrorCode.internal, `${method} failed.`);
+        send({ type: 'result', id, result: { ok: false, error: failed.toJSON() } });
+      });
   });
 }

@@ -8,6 +8,7 @@ import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import { captionProblem } from '../../src-shared/watch/captions.ts';
 import { metadataWarnings } from '../../src-shared/publishing/warnings.ts';
 import type { Db } from '../db/database.ts';
+import { FileRefusal } from '../base/regular-file.ts';
 import { fingerprint, type Fingerprint } from './file-fingerprint.ts';
 import type { JobRepository, NewJob } from './job-repository.ts';
 import type { SlotPlanner, UploadRequest } from './upload-request.ts';
@@ -28,9 +29,10 @@ export function fileProblem(file: string): {
     print = fingerprint(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : (error as Error).message;
+    const message =
+      code === 'ENOENT' ? `file ${file} does not exist` : `file: ${(error as Error).message}`;
     return {
-      error: { code: 'invalid_file', message: `file ${file} ${why}`, retryable: false },
+      error: { code: 'invalid_file', message, retryable: false },
       print: null,
     };
   }
@@ -104,7 +106,9 @@ export function enqueueJobs(
   request: UploadRequest,
   now: string,
   planner: SlotPlanner | null = null,
-): string[] {
+  /** The API (UI, CLI): a typo'd or foreign channel id is bad input, not a job that fails later. */
+  opts: { requireKnownChannels?: boolean } = {},
+): { ids: string[]; existing: string[] } {
   const file = resolve(request.file);
   const { error: fileError, print } = fileProblem(file);
   const problems = validateMetadata(request.metadata);
@@ -118,30 +122,40 @@ export function enqueueJobs(
   const extras = { captions, warnings: metadataWarnings(request.metadata) };
   if (!error && request.thumbnail !== null) {
     try {
-      fingerprint(request.thumbnail);
-    } catch {
-      return enqueueFailed(db, repo, request, file, print, now, {
+      fingerprint(request.thumbnail, 'thumbnail');
+    } catch (error) {
+      const failed = enqueueFailed(db, repo, request, file, print, now, {
         code: 'invalid_metadata',
-        message: `thumbnail ${request.thumbnail} cannot be read`,
+        message:
+          error instanceof FileRefusal && error.reason === 'not_regular'
+            ? `thumbnail: ${error.message}`
+            : `thumbnail ${request.thumbnail} cannot be read`,
         retryable: false,
       });
+      return { ids: failed, existing: [] };
     }
   }
-  if (error) return enqueueFailed(db, repo, request, file, print, now, error);
+  if (error)
+    return { ids: enqueueFailed(db, repo, request, file, print, now, error), existing: [] };
+  if (opts.requireKnownChannels) refuseUnknownChannels(db, request.channelIds);
   const schedule = request.schedule ?? null;
   if (schedule !== null && planner === null)
     throw new AppError('invalid_input', 'schedule: this engine has no schedules.');
   const ids: string[] = [];
+  const existingIds: string[] = [];
   db.transaction(() => {
     for (const channelId of new Set(request.channelIds)) {
-      const existing = db
-        .prepare(
-          "SELECT id FROM jobs WHERE file_path = ? AND channel_id = ? AND bytes_total = ? AND file_partial_hash = ? AND state NOT IN ('failed', 'cancelled') LIMIT 1",
-        )
-        .pluck()
-        .get(file, channelId, print!.size, print!.partialHash) as string | undefined;
+      const existing = request.again
+        ? undefined
+        : (db
+            .prepare(
+              "SELECT id FROM jobs WHERE file_path = ? AND channel_id = ? AND bytes_total = ? AND file_partial_hash = ? AND state NOT IN ('failed', 'cancelled') LIMIT 1",
+            )
+            .pluck()
+            .get(file, channelId, print!.size, print!.partialHash) as string | undefined);
       if (existing) {
         ids.push(existing);
+        existingIds.push(existing);
         continue;
       }
       let slotMs: number | null = null;
@@ -160,7 +174,17 @@ export function enqueueJobs(
       ids.push(job.id);
     }
   })();
-  return ids;
+  return { ids, existing: existingIds };
+}
+
+function refuseUnknownChannels(db: Db, channelIds: readonly string[]): void {
+  const known = db.prepare('SELECT 1 FROM channels WHERE id = ?').pluck();
+  const unknown = [...new Set(channelIds)].filter((id) => known.get(id) === undefined);
+  if (unknown.length === 0) return;
+  throw new AppError(
+    'unknown_channel',
+    `Unknown channel ${unknown.join(', ')}: no channel with ${unknown.length > 1 ? 'these ids' : 'this id'} is connected to Dropline. \`dropline channels\` lists yours; connect one with \`dropline connect\`.`,
+  );
 }
 
 function newJob(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFileSync } from '../base/regular-file.ts';
 
 export interface Fingerprint {
   size: number;
@@ -11,11 +12,10 @@ export interface Fingerprint {
 const edge = 1024 * 1024;
 
 /** Synchronous on purpose: enqueue must persist the job in one step, before any network call. */
-export function fingerprint(file: string): Fingerprint {
-  const info = statSync(file);
-  if (!info.isFile()) throw new Error(`${file} is not a regular file`);
+export function fingerprint(file: string, what = 'video'): Fingerprint {
+  // Opened without blocking and checked after opening: a FIFO or a swapped-in device is refused.
+  const { fd, stats: info } = openRegularFileSync(file, what);
   const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
   try {
     const headLength = Math.min(edge, info.size);
     const head = Buffer.alloc(headLength);

@@ -1,4 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openRegularFile } from '../base/regular-file.ts';
 import type { Writable } from 'node:stream';
 import { NetworkError, type BodyWriter } from '../youtube/google-http.ts';
 import type { BandwidthLimiter } from './bandwidth-limiter.ts';
@@ -36,7 +37,7 @@ export function fileRangeBody(opts: RangeOptions): BodyWriter {
     async writeTo(out) {
       const release = await opts.buffers.acquire();
       try {
-        const handle = await open(opts.file, 'r');
+        const { handle } = await openRegularFile(opts.file, 'video');
         try {
           await writeRange(handle, out, opts);
         } finally {

@@ -23,7 +23,7 @@ export async function recordHeldBytes(
     const token = await deps.tokens.getAccessToken(job.channelId);
     const status = await deps.uploads.status({
       token,
-      sessionUri,
+      sessionUri: deps.repo.sessionUriOf(job),
       total: job.bytesTotal,
       signal: AbortSignal.any([AbortSignal.timeout(statusTimeoutMs), engineStop]),
     });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import type { SecretRef, SecretStore } from '../vault/secret-store.ts';
 import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import {
   JobCaptionSchema,
@@ -147,14 +149,37 @@ const columns: Record<keyof JobPatch, string> = {
 };
 
 const jsonColumns = new Set<keyof JobPatch>(['captions', 'metadata', 'warnings']);
+/** In the `session_uri` column when the URI itself is in the vault; the nonce tells sessions apart. */
+const IN_VAULT = 'vault:';
+
+const sessionRef = (jobId: string): SecretRef => ({ kind: 'upload_session', id: jobId });
+
 /** The queue's order: a job moved up starts before those below it; ties by age. */
 const QUEUE_ORDER = 'position, created_at, rowid';
 
 export class JobRepository {
   readonly #db: Db;
+  readonly #secrets: SecretStore | null;
 
-  constructor(db: Db) {
+  /**
+   * With `secrets`, a resumable session URI is a credential like a token (its
+   * holder can send bytes into the upload): it is kept encrypted in the vault,
+   * and the job row only says that it has one. Without, it stays in the row.
+   */
+  constructor(db: Db, secrets: SecretStore | null = null) {
     this.#db = db;
+    this.#secrets = secrets;
+  }
+
+  /** The session URI to talk to; throws a (retryable) VaultError while the vault is locked. */
+  sessionUriOf(job: JobRecord): string {
+    const stored = job.sessionUri;
+    if (stored === null) throw new Error(`job ${job.id} has no upload session`);
+    // Rows written before the URI moved to the vault hold it in plain text.
+    if (!stored.startsWith(IN_VAULT) || this.#secrets === null) return stored;
+    const uri = this.#secrets.get(sessionRef(job.id));
+    if (uri === null) throw new Error(`the upload session of job ${job.id} is missing`);
+    return uri.toString('utf8');
   }
 
   insert(job: NewJob, at: string): void {
@@ -220,6 +245,23 @@ export class JobRepository {
   }
 
   update(id: string, patch: JobPatch, at: string): JobRecord {
+    if (this.#secrets === null || (patch.sessionUri === undefined && patch.state !== 'done'))
+      return this.#update(id, patch, at);
+    const secrets = this.#secrets;
+    return this.#db.transaction(() => {
+      const stored = { ...patch };
+      if (typeof patch.sessionUri === 'string') {
+        secrets.put(sessionRef(id), Buffer.from(patch.sessionUri, 'utf8'));
+        stored.sessionUri = `${IN_VAULT}${randomBytes(6).toString('hex')}`;
+      } else if (patch.sessionUri === null || patch.state === 'done') {
+        // Done: the session is spent; null: a new one is about to start.
+        secrets.delete(sessionRef(id));
+      }
+      return this.#update(id, stored, at);
+    })();
+  }
+
+  #update(id: string, patch: JobPatch, at: string): JobRecord {
     const sets: string[] = ['updated_at = ?'];
     const values: unknown[] = [at];
     for (const [key, value] of Object.entries(patch) as [keyof JobPatch, unknown][]) {

@@ -15,6 +15,7 @@ import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import type { GoogleEndpoints } from '../youtube/google-endpoints.ts';
 import type { Http } from '../youtube/google-http.ts';
 import type { QuotaConfig } from '../youtube/quota-costs.ts';
+import type { SecretStore } from '../vault/secret-store.ts';
 import { QuotaLedger } from '../youtube/quota-ledger.ts';
 import { ResumableUploadClient } from '../youtube/resumable-upload.ts';
 import { VideoExtrasClient } from '../youtube/video-extras.ts';
@@ -56,6 +57,8 @@ export interface UploadEngineDeps {
   quotaConfig(): QuotaConfig;
   /** The Google Cloud project (OAuth client id) whose quota a channel's calls use. */
   projectIdFor(channelId: string): string;
+  /** Where resumable session URIs are kept (the vault); absent: in the job row (tests). */
+  secrets?: SecretStore;
   /** Bytes of the first PUT (default 8 MiB). Given alone, every chunk has this size. */
   chunkSize?: number;
   /** Chunks grow with the link's rate up to this (default 128 MiB, or chunkSize when that is given). */
@@ -102,7 +105,7 @@ export class UploadEngine implements UploadEnqueuer {
 
   constructor(deps: UploadEngineDeps) {
     this.#deps = deps;
-    this.repo = new JobRepository(deps.db);
+    this.repo = new JobRepository(deps.db, deps.secrets ?? null);
     this.timeline = new JobTimeline(deps.db);
     this.ledger = new QuotaLedger(deps.db, deps.clock, deps.quotaConfig);
     this.#runner = {
@@ -190,9 +193,25 @@ export class UploadEngine implements UploadEnqueuer {
     await Promise.all([...running.map((r) => r.done), this.#heldChecks.stop()]);
   }
 
-  enqueue(request: UploadRequest): string[] {
+  enqueue(request: UploadRequest, opts: { requireKnownChannels?: boolean } = {}): string[] {
+    return this.enqueueDetailed(request, opts).ids;
+  }
+
+  /** As enqueue, also naming the jobs that already existed (the file was queued or done there). */
+  enqueueDetailed(
+    request: UploadRequest,
+    opts: { requireKnownChannels?: boolean } = {},
+  ): { ids: string[]; existing: string[] } {
     const at = this.#isoNow();
-    const ids = enqueueJobs(this.#deps.db, this.repo, request, at, this.#deps.slots ?? null);
+    const result = enqueueJobs(
+      this.#deps.db,
+      this.repo,
+      request,
+      at,
+      this.#deps.slots ?? null,
+      opts,
+    );
+    const ids = result.ids;
     for (const id of ids) {
       const job = this.repo.get(id);
       if (!job) continue;
@@ -201,7 +220,7 @@ export class UploadEngine implements UploadEnqueuer {
       this.#deps.events.emit('jobs.changed', publicJob(job));
     }
     this.pump();
-    return ids;
+    return result;
   }
 
   list(): Job[] {

@@ -114,7 +114,7 @@ async function upload(
         job = deps.save(job, { sessionUri: uri, bytesSent: 0 });
         status = { kind: 'incomplete', nextByte: 0 };
       } else {
-        const uri = job.sessionUri;
+        const uri = deps.repo.sessionUriOf(job);
         status = await deps.uploads.status({
           token,
           sessionUri: uri,
@@ -141,7 +141,7 @@ async function upload(
         });
         status = await deps.uploads.sendChunk({
           token,
-          sessionUri: job.sessionUri as string,
+          sessionUri: deps.repo.sessionUriOf(job),
           first: offset,
           last,
           total: job.bytesTotal,

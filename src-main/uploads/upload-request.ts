@@ -13,6 +13,8 @@ export interface UploadRequest {
   captions?: { file: string; language: string; name?: string }[];
   /** Give each channel's job the next free slot of this schedule as its publishAt (private until then). */
   schedule?: ScheduleChoice | null;
+  /** A new job even where this unchanged file already has one (queued or done). */
+  again?: boolean;
 }
 
 export interface UploadEnqueuer {

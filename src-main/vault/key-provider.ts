@@ -19,6 +19,11 @@ export interface KeyProvider {
   unwrap(wrapped: Buffer): Buffer;
   /** Throws the VaultError that would stop this provider now; reads, never creates a key. */
   probe?(): void;
+  /**
+   * Whether a key of this provider exists for this data folder outside the
+   * database (a keychain entry): evidence that a vault was created here. False when unknown.
+   */
+  holdsKey?(): boolean;
 }
 
 /** Wrapping under a 32-byte key-encryption key, shared by the keychain and key-file providers. */

@@ -124,6 +124,15 @@ export function keychainProvider(opts: {
       // No entry yet is fine: wrap creates one. Only a keychain that cannot answer is a problem.
       readKek()?.fill(0);
     },
+    holdsKey() {
+      try {
+        const kek = readKek();
+        kek?.fill(0);
+        return kek !== null;
+      } catch {
+        return false;
+      }
+    },
   };
   return provider;
 }

@@ -5,6 +5,7 @@ const KINDS: ReadonlySet<SecretKind> = new Set([
   'refresh_token',
   'oauth_client_secret',
   'cookie_file',
+  'upload_session',
 ]);
 
 /** Binds a blob to its row: a blob copied onto another row fails authentication. */

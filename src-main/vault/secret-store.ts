@@ -4,7 +4,8 @@
  * that holds a secret (refresh tokens, OAuth client secret, cookie files)
  * goes through it and never writes plaintext anywhere.
  */
-export type SecretKind = 'refresh_token' | 'oauth_client_secret' | 'cookie_file';
+/** `upload_session`: a resumable session URI, which lets its holder send bytes into the upload. */
+export type SecretKind = 'refresh_token' | 'oauth_client_secret' | 'cookie_file' | 'upload_session';
 
 export interface SecretRef {
   kind: SecretKind;

@@ -27,13 +27,20 @@ export class VaultError extends AppError {
   readonly reason: VaultErrorReason;
   readonly ref: SecretRef | null;
 
-  constructor(reason: VaultErrorReason, message: string, ref: SecretRef | null = null) {
+  constructor(
+    reason: VaultErrorReason,
+    message: string,
+    ref: SecretRef | null = null,
+    /** Default: by reason. A vault that could not be unlocked is always retryable (see vault.ts). */
+    retryable?: boolean,
+  ) {
     // An unreachable keychain may be unlocked later, a locked vault once the user types the
     // passphrase: waiting work (uploads) retries instead of failing for good.
     super(
       reason,
       message,
-      reason === VaultErrorReason.unavailable || reason === VaultErrorReason.passphraseRequired,
+      retryable ??
+        (reason === VaultErrorReason.unavailable || reason === VaultErrorReason.passphraseRequired),
     );
     this.name = 'VaultError';
     this.reason = reason;
@@ -60,6 +67,11 @@ const KIND_WORDS: Record<SecretRef['kind'], { what: string; owner: string; fix: 
     what: 'cookie file',
     owner: 'cookie file',
     fix: 'Import the cookie file again.',
+  },
+  upload_session: {
+    what: 'upload session',
+    owner: 'job',
+    fix: 'Cancel the job and add the video again: it starts a new upload session.',
   },
 };
 

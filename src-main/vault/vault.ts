@@ -206,7 +206,14 @@ class EnvelopeVault implements Vault {
       return this.#unlock();
     } catch (err) {
       if (!isVaultError(err)) throw err;
-      throw new VaultError(err.reason, `Cannot ${verb} ${describeRef(ref)}. ${err.message}`, ref);
+      // Locked, whatever the reason (a lost key file, a missing keychain entry): the secret is
+      // intact and opens once the vault does, so work waiting on it waits (retryable).
+      throw new VaultError(
+        err.reason,
+        `Cannot ${verb} ${describeRef(ref)}. ${err.message}`,
+        ref,
+        true,
+      );
     }
   }
 

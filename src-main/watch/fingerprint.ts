@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { openRegularFile } from '../base/regular-file.ts';
 
 /** Bytes read from each end: enough to tell videos apart, cheap on a 50 GB file. */
 export const FINGERPRINT_BLOCK = 1024 * 1024;
@@ -16,9 +16,8 @@ export interface Fingerprint {
  * re-export with new content changes it.
  */
 export async function fingerprintFile(path: string): Promise<Fingerprint> {
-  const handle = await open(path, 'r');
+  const { handle, stats } = await openRegularFile(path, 'video');
   try {
-    const stats = await handle.stat();
     const size = stats.size;
     const hash = createHash('sha256').update(`size:${size}\n`);
     const headLength = Math.min(FINGERPRINT_BLOCK, size);

@@ -131,6 +131,8 @@ export class FolderRuntime {
         if (path === this.folder.path) return false;
         const kind = classifyName(path);
         if (kind === 'temporary') return true;
+        // FIFOs, sockets and devices named like videos are never opened (one would block a thread).
+        if (stats && !stats.isFile() && !stats.isDirectory()) return true;
         return stats?.isFile() === true && kind === 'other';
       },
     });

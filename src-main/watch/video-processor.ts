@@ -1,7 +1,7 @@
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { WatchProblem } from '../../src-shared/domain/watched-folder.ts';
 import { classifyName, dirName, isTemporaryName, stem } from '../../src-shared/watch/file-kinds.ts';
@@ -11,10 +11,12 @@ import { templateValues, type TemplateValues } from '../../src-shared/watch/temp
 import type { PresetFields, ScheduleChoice } from '../../src-shared/publishing/preset.ts';
 import type { Clock } from '../base/clock.ts';
 import type { SlotPlanner, UploadEnqueuer } from '../uploads/upload-request.ts';
-import type { SidecarResult } from './sidecar.ts';
 import { composeMetadata } from './compose-metadata.ts';
 import { fingerprintFile } from './fingerprint.ts';
-import { parseSidecar } from './sidecar.ts';
+import { inputLimits } from '../../src-shared/domain/input-limits.ts';
+import { FileRefusal, readRegularFile } from '../base/regular-file.ts';
+import type { SidecarResult } from './sidecar.ts';
+import type { SidecarParser } from './sidecar-parser.ts';
 import type { VideoProbe } from './video-probe.ts';
 import type { FileRecord, FolderRecord, WatchRepository } from './watch-repository.ts';
 
@@ -30,6 +32,7 @@ export interface ProcessorDeps {
   probe: VideoProbe | null;
   presets?: PresetFinder;
   slots?: SlotPlanner;
+  sidecars: SidecarParser;
 }
 
 /** What one channel's job of a video gets. */
@@ -116,7 +119,17 @@ export class VideoProcessor {
     )
       return { kind: existing.state === 'offered' ? 'offered' : 'known' };
 
-    const print = await fingerprintFile(abs);
+    let print;
+    try {
+      print = await fingerprintFile(abs);
+    } catch (error) {
+      if (!(error instanceof FileRefusal) || error.reason === 'missing') throw error;
+      return this.#waitOn(existing, folder, relPath, s, {
+        code: 'unreadable_video',
+        message: error.message,
+        candidates: [],
+      });
+    }
     if (existing && existing.state !== 'waiting') {
       // A touch: same content, new mtime. An offer stays an offer, a queued video stays queued.
       if (
@@ -207,10 +220,7 @@ export class VideoProcessor {
     const thumbnail = paired?.thumbnail.kind === 'paired' ? paired.thumbnail.image : null;
     const sidecarPath = paired?.sidecar.kind === 'found' ? paired.sidecar.path : null;
     const sidecar = sidecarPath
-      ? {
-          file: sidecarPath,
-          result: parseSidecar(sidecarPath, await readFile(join(folder.path, sidecarPath), 'utf8')),
-        }
+      ? { file: sidecarPath, result: await this.#readSidecar(folder, sidecarPath) }
       : null;
 
     const valuesFor = (n: number) =>
@@ -303,6 +313,50 @@ export class VideoProcessor {
     return { ok: true, plans, captions };
   }
 
+  /** Size and kind first (a FIFO or an 18 MB file is refused unread), then parsed off the event loop. */
+  async #readSidecar(folder: FolderRecord, relPath: string): Promise<SidecarResult> {
+    let bytes: Buffer;
+    try {
+      bytes = await readRegularFile(join(folder.path, relPath), {
+        what: 'sidecar',
+        maxBytes: inputLimits.sidecarBytes,
+        name: relPath,
+      });
+    } catch (error) {
+      if (error instanceof FileRefusal) return { ok: false, message: error.message };
+      throw error;
+    }
+    return this.#deps.sidecars.parse(relPath, bytes.toString('utf8'));
+  }
+
+  /** A video that is not a regular file: it waits with the problem named, nothing is read. */
+  #waitOn(
+    existing: FileRecord | null,
+    folder: FolderRecord,
+    relPath: string,
+    s: { size: number; mtimeMs: number },
+    problem: WatchProblem,
+  ): ProcessOutcome {
+    this.#deps.repo.saveFile({
+      ...(existing ?? {
+        id: randomUUID(),
+        folderId: folder.id,
+        relPath,
+        contentHash: null,
+        thumbnail: null,
+        thumbnailChoice: undefined,
+        title: null,
+        jobIds: [],
+      }),
+      size: s.size,
+      mtimeMs: Math.floor(s.mtimeMs),
+      state: 'waiting',
+      problem,
+      updatedAt: this.#now(),
+    });
+    return { kind: 'waiting', problem };
+  }
+
   /** Queues one job per channel and records each (content, channel) fingerprint; call inside a transaction. */
   #enqueueWithFingerprints(
     folder: FolderRecord,
@@ -373,10 +427,7 @@ export class VideoProcessor {
     const paired = pairFiles(near.companions).videos.find((v) => v.video === file.relPath);
     const sidecarPath = paired?.sidecar.kind === 'found' ? paired.sidecar.path : null;
     const sidecar = sidecarPath
-      ? {
-          file: sidecarPath,
-          result: parseSidecar(sidecarPath, await readFile(join(folder.path, sidecarPath), 'utf8')),
-        }
+      ? { file: sidecarPath, result: await this.#readSidecar(folder, sidecarPath) }
       : null;
     return repo.db.transaction(() => {
       const prepared = this.#prepare(folder, folder.channelIds, sidecar, paired?.captions ?? [], {

@@ -19,6 +19,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { SlotPlanner, UploadEnqueuer } from '../uploads/upload-request.ts';
 import { FolderRuntime } from './folder-runtime.ts';
+import { SidecarParser } from './sidecar-parser.ts';
 import { VideoProcessor, type PresetFinder } from './video-processor.ts';
 import type { VideoProbe } from './video-probe.ts';
 import { toWatchItem, type FileRecord, type WatchRepository } from './watch-repository.ts';
@@ -56,12 +57,13 @@ function checkTemplate(template: FolderTemplate): void {
 export class WatchService {
   readonly #deps: WatchServiceDeps;
   readonly #processor: VideoProcessor;
+  readonly #sidecars = new SidecarParser();
   readonly #runtimes = new Map<string, FolderRuntime>();
   #announce: (() => void) | null = null;
 
   constructor(deps: WatchServiceDeps) {
     this.#deps = deps;
-    this.#processor = new VideoProcessor(deps);
+    this.#processor = new VideoProcessor({ ...deps, sidecars: this.#sidecars });
   }
 
   start(): void {
@@ -72,6 +74,7 @@ export class WatchService {
     this.#announce?.();
     await Promise.all([...this.#runtimes.values()].map((r) => r.stop()));
     this.#runtimes.clear();
+    await this.#sidecars.close();
   }
 
   /** For tests and the CLI: resolves when every folder has finished its initial scan. */

@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
 import type { ThumbnailCheck } from '../../src-shared/api/job-edits.ts';
-import { prepareThumbnail, thumbnailLimits } from './thumbnail-fit.ts';
+import { FileRefusal, readRegularFile } from '../base/regular-file.ts';
+import { THUMBNAIL_SOURCE_BYTES, prepareThumbnail, thumbnailLimits } from './thumbnail-fit.ts';
 
 const empty = (path: string, problem: string): ThumbnailCheck => ({
   path,
@@ -20,22 +20,23 @@ const empty = (path: string, problem: string): ThumbnailCheck => ({
  * the upload runs, so the numbers are the ones that will be sent).
  */
 export async function checkThumbnail(path: string): Promise<ThumbnailCheck> {
-  let bytes: number;
+  // Read here, bounded and never from a FIFO; sharp then works on the bytes, not the path.
+  let data: Buffer;
   try {
-    const info = statSync(path);
-    if (!info.isFile()) return empty(path, `${path} is not a file`);
-    bytes = info.size;
-  } catch {
-    return empty(path, `${path} does not exist`);
+    data = await readRegularFile(path, { what: 'thumbnail', maxBytes: THUMBNAIL_SOURCE_BYTES });
+  } catch (error) {
+    if (error instanceof FileRefusal) return empty(path, error.message);
+    throw error;
   }
+  const bytes = data.length;
   const { default: sharp } = await import('sharp');
   let meta;
   try {
-    meta = await sharp(path).metadata();
+    meta = await sharp(data).metadata();
   } catch {
     return empty(path, `${path} is not an image that can be read (JPEG or PNG expected)`);
   }
-  const preview = await sharp(path)
+  const preview = await sharp(data)
     .rotate()
     .resize(320, 180, { fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 72 })

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../base/regular-file.ts';
 
 export const thumbnailLimits = { maxBytes: 2 * 1024 * 1024, width: 1280, height: 720 } as const;
+/** A 8K PNG is about 100 MB: no thumbnail source needs more. */
+export const THUMBNAIL_SOURCE_BYTES = 128 * 1024 * 1024;
 
 export interface PreparedThumbnail {
   data: Buffer;
@@ -17,7 +19,8 @@ export interface PreparedThumbnail {
 export async function prepareThumbnail(file: string): Promise<PreparedThumbnail> {
   // Loaded on the first thumbnail, not at every start of the engine and the CLI (libvips is large).
   const { default: sharp } = await import('sharp');
-  const data = await readFile(file);
+  // The original may be far bigger than Google's 2 MB (it is fitted below), but not without bound.
+  const data = await readRegularFile(file, { what: 'thumbnail', maxBytes: THUMBNAIL_SOURCE_BYTES });
   let meta;
   try {
     meta = await sharp(data).metadata();

@@ -1,6 +1,13 @@
 import type { Transport } from '../../src-shared/api/client.ts';
 import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
-import { ServerMessageSchema, WS_PROTOCOL, type Result } from '../../src-shared/api/wire.ts';
+import {
+  MAX_MESSAGE_BYTES,
+  MESSAGE_TOO_BIG_CLOSE,
+  ServerMessageSchema,
+  WS_PROTOCOL,
+  messageTooLarge,
+  type Result,
+} from '../../src-shared/api/wire.ts';
 
 export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'unauthorized';
 
@@ -74,12 +81,12 @@ export function wsTransport(location: Location, history: History): WsTransport {
         listeners.forEach((l) => l(data.event, data.payload));
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       socket = null;
-      const lost = new AppError(
-        RouterErrorCode.unavailable,
-        'The connection to Dropline was lost.',
-        true,
+      const lost = (
+        event.code === MESSAGE_TOO_BIG_CLOSE
+          ? new AppError('message_too_large', 'Dropline refused a message that was too large.')
+          : new AppError(RouterErrorCode.unavailable, 'The connection to Dropline was lost.', true)
       ).toJSON();
       pending.forEach((settle) => settle({ ok: false, error: lost }));
       pending.clear();
@@ -107,9 +114,14 @@ export function wsTransport(location: Location, history: History): WsTransport {
       }
       const id = nextId++;
       const open = socket;
+      const text = JSON.stringify({ type: 'call', id, method, input });
+      // UTF-8 length: what the engine's limit counts.
+      const bytes = new TextEncoder().encode(text).length;
+      if (bytes > MAX_MESSAGE_BYTES)
+        return Promise.resolve({ ok: false, error: messageTooLarge(method, bytes).toJSON() });
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        open.send(JSON.stringify({ type: 'call', id, method, input }));
+        open.send(text);
       });
     },
     subscribe(listener) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
+import { formatBytes, inputLimits } from '../domain/input-limits.ts';
 import {
   AuditEntrySchema,
   ChannelSchema,
@@ -7,6 +8,9 @@ import {
   OAuthClientInfoSchema,
   TokenStatsSchema,
 } from '../domain/channel.ts';
+
+/** Sign-ins waiting at once; each holds a loopback listener until it ends. */
+export const MAX_WAITING_SIGN_INS = 3;
 
 const Empty = z.object({}).strict();
 const ChannelRef = z.object({ channelId: z.string().min(1) }).strict();
@@ -19,7 +23,10 @@ export const ClientSetInputSchema = z.union([
       fileText: z
         .string()
         .min(1)
-        .max(64 * 1024),
+        .max(
+          inputLimits.clientSecretBytes,
+          `a client_secret.json is under 1 KB; this text is over ${formatBytes(inputLimits.clientSecretBytes)}, so it is not one`,
+        ),
     })
     .strict(),
   z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).strict(),
@@ -35,10 +42,19 @@ export const ConnectInputSchema = z
   })
   .strict();
 
-export const ConnectStartedSchema = z.object({
+const WaitingSignInSchema = z.object({
   flowId: z.string(),
   authorizationUrl: z.string(),
   expiresAt: z.string(),
+});
+
+export const ConnectStartedSchema = WaitingSignInSchema.extend({
+  /**
+   * The newest earlier sign-in still waiting (started from another window or
+   * the CLI), so the user can finish that one; null when none. Only a few
+   * wait at once: a new one ends the oldest beyond MAX_WAITING_SIGN_INS.
+   */
+  alreadyWaiting: WaitingSignInSchema.nullable(),
 });
 export type ConnectStarted = z.infer<typeof ConnectStartedSchema>;
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { method } from './define.ts';
+import { AbsolutePathSchema } from '../domain/file-path.ts';
+import { inputLimits } from '../domain/input-limits.ts';
+import { quoted } from '../text/quote.ts';
 import {
   CookieCheckSchema,
   CookieLabelInfoSchema,
@@ -13,10 +16,10 @@ import {
  * content (a file dropped on a browser window, whose path the page cannot see).
  */
 export const CookieImportInputSchema = z.union([
-  z.object({ path: z.string().min(1), label: z.optional(CookieLabelSchema) }).strict(),
+  z.object({ path: AbsolutePathSchema, label: z.optional(CookieLabelSchema) }).strict(),
   z
     .object({
-      content: z.string().min(1).max(2_000_000),
+      content: z.string().min(1).max(inputLimits.cookieFileBytes),
       fileName: z.string().min(1).max(260),
       label: z.optional(CookieLabelSchema),
     })
@@ -34,6 +37,19 @@ export const CookieImportResultSchema = z.object({
   sourcePath: z.string().nullable(),
 });
 export type CookieImportResult = z.infer<typeof CookieImportResultSchema>;
+
+/**
+ * What yt-dlp is asked to fetch: a web address only. `file:` would read any
+ * file the engine can (and yt-dlp follows other schemes too).
+ */
+export const DownloadUrlSchema = z
+  .string()
+  .max(4096)
+  .url()
+  .refine((text) => /^https?:\/\//i.test(text), {
+    error: (issue) =>
+      `only http and https links can be downloaded, not ${quoted(/^[^:]*:?/.exec(String(issue.input))?.[0] ?? '', 20)}`,
+  });
 
 const LabelInput = z.object({ label: CookieLabelSchema }).strict();
 
@@ -66,9 +82,9 @@ export const cookieMethods = {
   'downloads.start': method(
     z
       .object({
-        url: z.string().url(),
+        url: DownloadUrlSchema,
         label: z.optional(CookieLabelSchema),
-        outDir: z.string().min(1).optional(),
+        outDir: AbsolutePathSchema.optional(),
       })
       .strict(),
     DownloadSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
+import { AbsolutePathSchema } from '../domain/file-path.ts';
 
 export const FileEntrySchema = z.object({
   name: z.string(),
@@ -34,7 +35,7 @@ export type DroppedMatch = z.infer<typeof DroppedMatchSchema>;
  */
 export const fileMethods = {
   'files.list': method(
-    z.object({ path: z.string().min(1).nullable().default(null) }).strict(),
+    z.object({ path: AbsolutePathSchema.nullable().default(null) }).strict(),
     FolderListingSchema,
     "List a folder of the engine's machine (default: the user's home)",
   ),
@@ -45,7 +46,7 @@ export const fileMethods = {
           .array(z.object({ name: z.string().min(1), size: z.number().int().min(0) }).strict())
           .min(1)
           .max(500),
-        folders: z.array(z.string().min(1)).max(20).default([]),
+        folders: z.array(AbsolutePathSchema).max(20).default([]),
       })
       .strict(),
     z.array(DroppedMatchSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.ts';
+import { AbsolutePathSchema } from '../domain/file-path.ts';
 import { VideoMetadataSchema } from '../domain/metadata.ts';
 import { ScheduleChoiceSchema } from '../publishing/preset.ts';
 import {
@@ -14,7 +15,7 @@ const ChannelIds = z.array(z.string().min(1)).min(1, 'choose at least one channe
 export const FolderAddInputSchema = z
   .object({
     /** Absolute path on the engine's machine. */
-    path: z.string().min(1),
+    path: AbsolutePathSchema,
     channelIds: ChannelIds,
     template: FolderTemplateSchema.partial().optional(),
     recursive: z.boolean().default(false),
@@ -42,7 +43,7 @@ export const FolderUpdateInputSchema = z
 
 /** By id (the UI) or by path (`dropline watch remove DIR`). */
 export const FolderRefSchema = z
-  .object({ id: z.string().optional(), path: z.string().optional() })
+  .object({ id: z.string().optional(), path: AbsolutePathSchema.optional() })
   .strict()
   .refine((v) => (v.id === undefined) !== (v.path === undefined), 'give either id or path');
 
@@ -57,9 +58,9 @@ export const DropItemSchema = z
   .object({
     name: z.string().min(1),
     size: z.number().int().min(0),
-    path: z.string().nullable().default(null),
+    path: AbsolutePathSchema.nullable().default(null),
     thumbnailName: z.string().nullable().default(null),
-    thumbnailPath: z.string().nullable().default(null),
+    thumbnailPath: AbsolutePathSchema.nullable().default(null),
     channelIds: ChannelIds,
     metadata: VideoMetadataSchema,
     /** Take each channel's next free schedule slot when it has a schedule (and no publishAt is given). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { partial } from 'zod/mini';
 import { method } from './define.ts';
+import { AbsolutePathSchema } from '../domain/file-path.ts';
 import { JobSchema } from '../domain/job.ts';
 import { TimelineEntrySchema } from '../domain/job-timeline.ts';
 import { VideoMetadataSchema } from '../domain/metadata.ts';
@@ -10,7 +11,7 @@ import { ScheduleChoiceSchema } from '../domain/schedule-spec.ts';
 export const JobEditPatchSchema = z
   .object({
     ...partial(VideoMetadataSchema).shape,
-    thumbnail: z.string().min(1).nullable().optional(),
+    thumbnail: AbsolutePathSchema.nullable().optional(),
   })
   .strict();
 export type JobEditPatch = z.infer<typeof JobEditPatchSchema>;
@@ -18,16 +19,16 @@ export type JobEditPatch = z.infer<typeof JobEditPatchSchema>;
 /** One (file, channel) upload with its own details: the Add upload form's per-channel overrides. */
 export const NewUploadSchema = z
   .object({
-    file: z.string().min(1),
+    file: AbsolutePathSchema,
     channelId: z.string().min(1),
     metadata: VideoMetadataSchema,
-    thumbnail: z.string().min(1).nullable().default(null),
+    thumbnail: AbsolutePathSchema.nullable().default(null),
     /** Caption files with their BCP-47 language, each its own step after the video. */
     captions: z
       .array(
         z
           .object({
-            file: z.string().min(1),
+            file: AbsolutePathSchema,
             language: z.string().min(1),
             name: z.string().optional(),
           })
@@ -81,6 +82,7 @@ export const jobEditMethods = {
   'jobs.check': method(
     z
       .object({
+        // Checked one by one in the answer (a relative path is one of the problems it names).
         files: z.array(z.string().min(1)).max(5000),
         thumbnail: z.string().min(1).nullable().default(null),
       })

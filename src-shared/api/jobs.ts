@@ -6,6 +6,7 @@ import {
   JobSchema,
   QuotaStatusSchema,
 } from '../domain/job.ts';
+import { AbsolutePathSchema } from '../domain/file-path.ts';
 import { VideoMetadataSchema } from '../domain/metadata.ts';
 import { ScheduleChoiceSchema } from '../publishing/preset.ts';
 
@@ -14,16 +15,16 @@ const ChannelInput = z.object({ channelId: z.string().min(1) }).strict();
 
 export const EnqueueInputSchema = z
   .object({
-    files: z.array(z.string().min(1)).min(1),
+    files: z.array(AbsolutePathSchema).min(1),
     channelIds: z.array(z.string().min(1)).min(1),
     metadata: VideoMetadataSchema,
-    thumbnail: z.string().min(1).nullable().default(null),
+    thumbnail: AbsolutePathSchema.nullable().default(null),
     /** Caption files (SRT, WebVTT, SBV) with their BCP-47 language. */
     captions: z
       .array(
         z
           .object({
-            file: z.string().min(1),
+            file: AbsolutePathSchema,
             language: z.string().min(1),
             name: z.string().optional(),
           })
@@ -32,13 +33,36 @@ export const EnqueueInputSchema = z
       .default([]),
     /** Each channel's next free slot ('channel': its own schedule) becomes the publish time. */
     schedule: z._default(z.nullable(ScheduleChoiceSchema), null),
+    /**
+     * Upload as a new video even when this file is already queued or uploaded
+     * to a channel (a re-edit with the same bytes, a second copy on purpose).
+     */
+    again: z.boolean().default(false),
   })
   .strict();
+
+/** A (file, channel) that already had a job: no new one was made. */
+export const ExistingJobSchema = z.object({
+  jobId: z.string(),
+  file: z.string(),
+  channelId: z.string(),
+  state: z.string(),
+  videoId: z.string().nullable(),
+  /** The video on YouTube, once it exists. */
+  url: z.string().nullable(),
+  /** False when this call asked for other metadata than the job has (it was not applied). */
+  sameMetadata: z.boolean(),
+});
+export type ExistingJob = z.infer<typeof ExistingJobSchema>;
 
 export const jobMethods = {
   'jobs.enqueue': method(
     EnqueueInputSchema,
-    z.object({ jobIds: z.array(z.string()) }),
+    z.object({
+      jobIds: z.array(z.string()),
+      /** Of jobIds, those that existed before: the file was already queued or done there. */
+      existing: z.array(ExistingJobSchema),
+    }),
     'Add one upload job per (file, channel)',
   ),
   'jobs.list': method(z.object({}).strict(), z.array(JobSchema), 'Every job, oldest first'),

@@ -1,6 +1,8 @@
 // zod/mini: the renderer's WebSocket transport parses every message with these.
 import * as z from 'zod/mini';
 import { AppErrorSchema } from '../domain/app-error.ts';
+import { formatBytes, inputLimits } from '../domain/input-limits.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Messages on the WebSocket transport. Electron IPC carries the same
@@ -29,3 +31,17 @@ export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 /** WebSocket subprotocol carrying the bearer token (browsers cannot set headers). */
 export const WS_PROTOCOL = 'dropline.v1';
 export const WS_TOKEN_PROTOCOL_PREFIX = 'dropline.token.';
+
+/** The most one WebSocket message may carry; the engine closes a socket that sends more (1009). */
+export const MAX_MESSAGE_BYTES = inputLimits.apiMessageBytes;
+/** The close code a WebSocket peer sends for a message over its limit (RFC 6455). */
+export const MESSAGE_TOO_BIG_CLOSE = 1009;
+
+/** Said before sending a call too large for one message, instead of losing the connection. */
+export function messageTooLarge(method: string, bytes: number): AppError {
+  return new AppError(
+    'message_too_large',
+    `${method}: this request is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_MESSAGE_BYTES)} the engine takes at once; nothing was sent. Check that the file is the right one.`,
+    false,
+  );
+}

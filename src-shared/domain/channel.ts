@@ -2,14 +2,17 @@ import { z } from 'zod';
 import { AppErrorSchema } from './app-error.ts';
 
 /**
- * A channel's health as the user sees it. `refreshing` is never stored: it
- * is shown while a token refresh for the channel is in flight.
+ * A channel's health as the user sees it. `refreshing` and `locked` are
+ * never stored: one is shown while a token refresh is in flight, the other
+ * while the vault holding its tokens is locked (it needs the passphrase or
+ * the original key, not a reconnect).
  */
 export const ChannelStatusSchema = z.enum([
   'connected',
   'refreshing',
   'needs_reconsent',
   'disconnected',
+  'locked',
 ]);
 export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
 

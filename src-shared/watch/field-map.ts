@@ -1,6 +1,9 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import * as z from 'zod/mini';
+import { escapeControls, quoted } from '../text/quote.ts';
 import { baseName, extensionOf } from './file-kinds.ts';
+
+const firstLine = (text: string): string => (text.split('\n')[0] ?? '').slice(0, 200);
 
 function lineOfOffset(text: string, offset: number): number {
   let line = 1;
@@ -41,38 +44,62 @@ export function parseFieldMap<K extends string>(
       const line = jsonSyntaxLine(text, error as Error);
       return {
         ok: false,
-        message: `${name}${line ? `, line ${line}` : ''}: not valid JSON (${(error as Error).message.split('\n')[0]}).`,
+        message: `${name}${line ? `, line ${line}` : ''}: not valid JSON (${escapeControls(firstLine((error as Error).message))}).`,
       };
     }
   }
+  const bulk = structureOverLimit(text);
+  if (bulk)
+    return {
+      ok: false,
+      message: `${name}: ${bulk}, far more than a video's details hold; is it the right file?`,
+    };
   // JSON is YAML too: one parser gives both formats line numbers for field errors.
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true });
+  // uniqueKeys off: yaml's own check is quadratic (200,000 keys took seconds); ours below is not.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const firstError = doc.errors[0];
   if (firstError) {
     const line = firstError.linePos?.[0]?.line;
     return {
       ok: false,
-      message: `${name}${line ? `, line ${line}` : ''}: not valid YAML (${firstError.message.split('\n')[0]}).`,
+      message: `${name}${line ? `, line ${line}` : ''}: not valid YAML (${escapeControls(firstLine(firstError.message))}).`,
     };
   }
   if (!isMap(doc.contents))
     return { ok: false, message: `${name}, line 1: expected fields like "title: ..." at the top.` };
   const fields: Partial<Record<K, unknown>> = {};
   const lines: Partial<Record<K, number>> = {};
+  const seen = new Set<string>();
   for (const pair of doc.contents.items) {
     const keyNode = pair.key;
     const rawKey = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const line =
       isScalar(keyNode) && keyNode.range ? lineCounter.linePos(keyNode.range[0]).line : undefined;
+    if (seen.has(rawKey))
+      return {
+        ok: false,
+        message: `${name}${line ? `, line ${line}` : ''}: the field ${quoted(rawKey, 40)} is given twice.`,
+      };
+    seen.add(rawKey);
     const at = `${name}${line ? `, line ${line}` : ''}`;
     const key = (Object.hasOwn(schemas, rawKey) ? rawKey : aliasOf[rawKey]) as K | undefined;
     if (!key)
       return {
         ok: false,
-        message: `${at}: unknown field "${rawKey}" (known: ${Object.keys(schemas).join(', ')}).`,
+        message: `${at}: unknown field ${quoted(rawKey, 40)} (known: ${Object.keys(schemas).join(', ')}).`,
       };
-    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    // With the document: an alias (`description: *intro`) resolves to what its anchor holds;
+    // maxAliasCount stops a "billion laughs" file from expanding without end.
+    let value: unknown;
+    try {
+      value = isNode(pair.value) ? (pair.value.toJS(doc, { maxAliasCount: 100 }) ?? null) : null;
+    } catch (error) {
+      return {
+        ok: false,
+        message: `${at}, field "${key}": ${escapeControls(firstLine((error as Error).message))}.`,
+      };
+    }
     const parsed = z.safeParse(schemas[key] as z.core.$ZodType, value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -86,4 +113,22 @@ export function parseFieldMap<K extends string>(
     if (line) lines[key] = line;
   }
   return { ok: true, fields, lines };
+}
+
+// A video's details fit in a few KB (a 5,000-byte description, 500 characters of tags), so
+// these counts are never reached by a real file; beyond them the YAML parser would spend
+// seconds on a document that is refused anyway.
+const MAX_TOP_LEVEL_LINES = 200;
+const MAX_LIST_ITEMS = 5000;
+const MAX_COMMAS = 20_000;
+
+function structureOverLimit(text: string): string | null {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  const keys = count(/^[^\s#-][^\n]*:/gm);
+  if (keys > MAX_TOP_LEVEL_LINES) return `it has ${keys} top-level lines with a field name`;
+  const items = count(/^\s*- /gm);
+  if (items > MAX_LIST_ITEMS) return `it has ${items} list items`;
+  const commas = count(/,/g);
+  if (commas > MAX_COMMAS) return `it has ${commas} commas`;
+  return null;
 }

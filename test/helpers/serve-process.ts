@@ -18,12 +18,15 @@ export async function startServeProcess(opts: {
   port?: number;
   env?: Record<string, string>;
   extraArgs?: string[];
+  /** The engine's working directory (default: the test's). */
+  cwd?: string;
 }): Promise<ServeProcess> {
   const args = [BIN, 'serve', '--no-open', '--json', '--data-dir', opts.dataDir];
   if (opts.port !== undefined) args.push('--port', String(opts.port));
   const child = spawn(process.execPath, [...args, ...(opts.extraArgs ?? [])], {
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: opts.cwd,
   });
   let out = '';
   let err = '';
@@ -59,9 +62,11 @@ export async function runDropline(
   env: Record<string, string> = {},
   /** Piped to the command's stdin (a passphrase, say); no stdin at all when absent. */
   input?: string,
+  opts: { cwd?: string } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, ...env },
+    cwd: opts.cwd,
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   if (input !== undefined) child.stdin?.end(input);

@@ -7,6 +7,7 @@ import type { Core, CoreDeps } from '../../src-main/core/create-core.ts';
 import { defaultQuotaConfig } from '../../src-main/youtube/quota-costs.ts';
 import { startGoogleSandbox, type GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { refreshTokenSource } from './refresh-token-source.ts';
+import { testKeyProviders } from './test-key-file.ts';
 import { tempDir } from './temp-dir.ts';
 import { testCore } from './test-core.ts';
 
@@ -55,6 +56,7 @@ export async function startHarness(
     join(dir.path, 'data'),
     { googleBaseUrl: sandbox.baseUrl },
     {
+      keyProviders: testKeyProviders(dir.path),
       accessTokens: tokens,
       startUploads: opts.startUploads,
       ...opts.core,

@@ -1,4 +1,5 @@
 import { appVersion } from '../../core/version.ts';
+import { escapeTerminal, quoted } from '../../../src-shared/text/quote.ts';
 import { CliError, ExitCode, usageError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
 import { cookiesCommand } from './commands/cookies.ts';
@@ -106,7 +107,9 @@ export async function runCli(
     }
     const command = commands.find((c) => c.name === name);
     if (!command)
-      throw usageError(`Unknown command "${name}". Run \`dropline --help\` for the list.`);
+      throw usageError(
+        `Unknown command ${quoted(name, 60)}. Run \`dropline --help\` for the list.`,
+      );
     if (parsed.help) {
       io.out(`Usage: ${command.usage}\n${command.summary}`);
       return ExitCode.ok;
@@ -121,7 +124,7 @@ export async function runCli(
           error: { code: exitCode === ExitCode.usage ? 'usage' : 'failed', message },
         }),
       );
-    io.err(message.split('\n')[0] ?? message);
+    io.err(escapeTerminal(message.split('\n')[0] ?? message));
     return exitCode;
   }
 }

@@ -8,6 +8,10 @@ import { usageError } from './cli-error.ts';
 export interface SecretSource {
   /** `--passphrase-file FILE`: a service's secret file (systemd credentials, Docker secrets). */
   file?: string;
+  /** The flag that named `file`, for messages (default `--passphrase-file`). */
+  flag?: string;
+  /** What is read, for messages (default `passphrase`). */
+  noun?: string;
 }
 
 /** The first line of a file or of piped stdin, without its line ending. */
@@ -15,8 +19,8 @@ function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? '';
 }
 
-function nonEmpty(secret: string, from: string): string {
-  if (secret === '') throw usageError(`${from} holds no passphrase (its first line is empty).`);
+function nonEmpty(secret: string, from: string, noun: string): string {
+  if (secret === '') throw usageError(`${from} holds no ${noun} (its first line is empty).`);
   return secret;
 }
 
@@ -62,23 +66,24 @@ export async function readSecret(
   what: string,
   opts: { confirm?: boolean } = {},
 ): Promise<string> {
+  const flag = source.flag ?? '--passphrase-file';
+  const noun = source.noun ?? 'passphrase';
   if (source.file !== undefined) {
+    let text: string;
     try {
-      return nonEmpty(
-        firstLine(readFileSync(source.file, 'utf8')),
-        `--passphrase-file ${source.file}`,
-      );
+      text = readFileSync(source.file, 'utf8');
     } catch (error) {
       throw usageError(
-        `--passphrase-file: cannot read ${source.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        `${flag}: cannot read ${source.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
       );
     }
+    return nonEmpty(firstLine(text), `${flag} ${source.file}`, noun);
   }
   const stdin = process.stdin;
-  if (!stdin.isTTY) return nonEmpty(await readPiped(stdin), 'Standard input');
-  const first = nonEmpty(await prompt(stdin, process.stderr, `${what}: `), 'What was typed');
+  if (!stdin.isTTY) return nonEmpty(await readPiped(stdin), 'Standard input', noun);
+  const first = nonEmpty(await prompt(stdin, process.stderr, `${what}: `), 'What was typed', noun);
   if (!opts.confirm) return first;
   const again = await prompt(stdin, process.stderr, `${what} again: `);
-  if (again !== first) throw usageError('The two passphrases differ; nothing was changed.');
+  if (again !== first) throw usageError(`The two ${noun}s differ; nothing was changed.`);
   return first;
 }

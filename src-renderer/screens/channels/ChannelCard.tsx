@@ -14,6 +14,8 @@ function statusLabel(status: ChannelStatus): string {
       return 'Needs you: reconnect';
     case 'disconnected':
       return 'Disconnected';
+    case 'locked':
+      return 'Locked: unlock the vault';
     default:
       return assertNever(status);
   }

@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import { inputLimits, tooLargeMessage } from '../../../src-shared/domain/input-limits.ts';
 import { useChannels } from '../../state/channels-store.ts';
 
 /**
@@ -12,16 +13,32 @@ export function ClientSetup() {
   const [pasted, setPasted] = useState('');
   const [id, setId] = useState('');
   const [secret, setSecret] = useState('');
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const limit = inputLimits.clientSecretBytes;
 
   const submitText = async (fileText: string) => {
+    setTooLarge(null);
+    if (fileText.length > limit) {
+      setTooLarge(tooLargeMessage('client secret file', 'The pasted text', fileText.length, limit));
+      return;
+    }
     if (await setClient({ fileText })) setOpen(false);
+  };
+  // The size is checked before the file is read: a wrong pick is refused here, not by the engine.
+  const submitFile = async (file: File) => {
+    if (file.size > limit) {
+      setTooLarge(tooLargeMessage('client secret file', file.name, file.size, limit));
+      return;
+    }
+    await submitText(await file.text());
   };
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) await submitText(await file.text());
+    if (file) await submitFile(file);
   };
+  const error = tooLarge ?? clientError;
 
   if (client?.configured && !open)
     return (
@@ -61,7 +78,7 @@ export function ClientSetup() {
             data-testid="client-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void file.text().then(submitText);
+              if (file) void submitFile(file);
             }}
           />
         </label>
@@ -111,9 +128,9 @@ export function ClientSetup() {
           </button>
         </div>
       </details>
-      {clientError && (
+      {error && (
         <p className="error-text" role="alert" data-testid="client-error">
-          {clientError}
+          {error}
         </p>
       )}
       {client?.configured && (

@@ -23,6 +23,19 @@ export function ConnectPanel() {
               Open Google sign-in
             </a>
           </p>
+          {connecting.alreadyWaiting && (
+            <p className="muted" data-testid="sign-in-already-waiting">
+              A sign-in is already waiting, started from another window or the command line:{' '}
+              <a
+                href={connecting.alreadyWaiting.authorizationUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                open that one
+              </a>{' '}
+              instead if it is still open in your browser.
+            </p>
+          )}
           <button type="button" onClick={() => void cancelConnect()}>
             Cancel
           </button>

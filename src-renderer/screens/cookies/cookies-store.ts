@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { inputLimits, tooLargeMessage } from '../../../src-shared/domain/input-limits.ts';
 import type { CookieImportResult } from '../../../src-shared/api/cookies.ts';
 import type { CookieLabelInfo, Download } from '../../../src-shared/domain/cookie-file.ts';
 import { api } from '../../api/client.ts';
@@ -50,6 +51,11 @@ export const useCookies = create<CookiesState>((set, get) => {
       }),
     importFile: (file, label) =>
       run(async () => {
+        // Refused before reading: a wrong pick (a video, a disk image) never reaches memory.
+        if (file.size > inputLimits.cookieFileBytes)
+          throw new Error(
+            tooLargeMessage('cookie file', file.name, file.size, inputLimits.cookieFileBytes),
+          );
         const content = await file.text();
         const result = await api.invoke('cookies.import', {
           content,

@@ -36,6 +36,7 @@ export function AddUploadForm() {
     if (picked?.fields.tags) setTags(picked.fields.tags.join(', '));
     setUseSchedule(picked?.fields.schedule === 'channel');
   };
+  const [again, setAgain] = useState(false);
   const pickVideos = window.dropline?.pickVideos;
   const choose = async () => {
     if (!pickVideos) return;
@@ -75,6 +76,7 @@ export function AddUploadForm() {
           }),
           thumbnail: thumbnail || null,
           schedule: useSchedule ? 'channel' : null,
+          again,
         });
         if (!ok) return;
       }
@@ -143,6 +145,15 @@ export function AddUploadForm() {
       <label>
         Thumbnail (optional path)
         <input name="thumbnail" value={thumbnail} onChange={(e) => setThumbnail(e.target.value)} />
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="again"
+          checked={again}
+          onChange={(e) => setAgain(e.target.checked)}
+        />
+        Upload again, even where this file is already uploaded (a new video)
       </label>
       <button
         type="submit"

@@ -5,6 +5,22 @@ import { api } from '../../api/client.ts';
 import { useConnection } from '../../state/connection-store.ts';
 import { useAddForm } from './add-form-store.ts';
 import { planChannelDrop, type DroppedFile } from './channel-drop.ts';
+import type { ExistingJob } from '../../../src-shared/api/jobs.ts';
+
+/** "clip.mp4 is already uploaded …": nothing new was queued for these (file, channel) pairs. */
+function describeExisting(existing: ExistingJob[]): string {
+  return existing
+    .map((e) => {
+      const name = e.file.split(/[\\/]/).pop() ?? e.file;
+      const where =
+        e.state === 'done'
+          ? `is already uploaded to this channel${e.url ? ` (${e.url})` : ''}`
+          : `is already in the queue for this channel (${e.state})`;
+      const details = e.sameMetadata ? '' : '; the new details were not applied';
+      return `${name} ${where}${details}. To upload it again as a new video, tick "Upload again".`;
+    })
+    .join(' ');
+}
 import { applyBatch, createEventBatcher } from './event-batch.ts';
 
 export interface QueueState {
@@ -26,6 +42,8 @@ export interface QueueState {
     thumbnail: string | null;
     /** 'channel': each channel's next free schedule slot becomes the publish time. */
     schedule?: 'channel' | null;
+    /** A new video even where this file is already uploaded or queued. */
+    again?: boolean;
   }): Promise<boolean>;
   dropOnChannel(files: DroppedFile[], channelId: string, channelTitle: string): Promise<void>;
 }
@@ -79,8 +97,8 @@ export const useQueue = create<QueueState>((set, get) => {
     },
     async enqueue(input) {
       try {
-        await api.invoke('jobs.enqueue', input);
-        set({ error: null });
+        const out = await api.invoke('jobs.enqueue', input);
+        set({ error: null, notice: out.existing.length ? describeExisting(out.existing) : null });
         void refreshQuota().catch(() => undefined);
         return true;
       } catch (error) {

@@ -49,15 +49,23 @@ describe('dropline client set / connect / channels / disconnect', () => {
       [['--file', web], /"Desktop app"/],
       [['--file', notJson], /is not JSON/],
       [['--file', missing], /installed\.client_secret/],
-      [['--id', 'abc'], /--secret: missing/],
-      [['--file', join(dir.path, 'nope.json')], /cannot read/],
+      [['--id', 'abc'], /is not a Google OAuth client id/],
+      [['--id', '1-abc.apps.googleusercontent.com'], /Standard input holds no client secret/],
+      [['--file', join(dir.path, 'nope.json')], /nope\.json does not exist/],
     ];
     for (const [args, message] of cases) {
       const r = await run('client', 'set', ...args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, message);
     }
-    const noEngine = await run('client', 'set', '--id', 'abc', '--secret', 'def');
+    const noEngine = await run(
+      'client',
+      'set',
+      '--id',
+      '1-abc.apps.googleusercontent.com',
+      '--secret',
+      'def',
+    );
     assert.equal(noEngine.code, 3);
     assert.equal((await run('connect', '--no-browser')).code, 3);
     assert.deepEqual(JSON.parse((await run('channels', '--json')).stdout), []);

@@ -8,6 +8,7 @@ import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandb
 import { refreshTokenSource } from '../../helpers/refresh-token-source.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';
+import { testKeyProviders } from '../../helpers/test-key-file.ts';
 import { alice, metadata, videoFile, waitForState } from '../../helpers/upload-harness.ts';
 
 /**
@@ -31,6 +32,7 @@ describe('quota settings drive the engine live', () => {
       join(dir.path, 'data'),
       { googleBaseUrl: sandbox.baseUrl },
       {
+        keyProviders: testKeyProviders(dir.path),
         accessTokens: refreshTokenSource({
           baseUrl: sandbox.baseUrl,
           clientId: sandbox.defaultClient.clientId,

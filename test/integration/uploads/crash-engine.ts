@@ -6,6 +6,8 @@ import { isFinalJobState } from '../../../src-shared/domain/job.ts';
 import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
 import { defaultQuotaConfig } from '../../../src-main/youtube/quota-costs.ts';
 import { memorySink } from '../../../src-main/logging/logger.ts';
+import { dirname } from 'node:path';
+import { testKeyProviders } from '../../helpers/test-key-file.ts';
 import { refreshTokenSource } from '../../helpers/refresh-token-source.ts';
 
 interface Plan {
@@ -31,6 +33,7 @@ const core = createCore(
   },
   {
     logSink: memorySink(),
+    keyProviders: testKeyProviders(dirname(plan.dataDir)),
     accessTokens: refreshTokenSource({
       baseUrl: plan.baseUrl,
       clientId: plan.clientId,

@@ -62,7 +62,10 @@ describe('vault passphrases never leave the call', () => {
     const keyFile = join(dir.path, 'master.key');
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     const first = open(keyFile);
-    await first.api.invoke('client.set', { clientId: 'c1', clientSecret: 'GOCSPX-x' });
+    await first.api.invoke('client.set', {
+      clientId: '1-c1.apps.googleusercontent.com',
+      clientSecret: 'GOCSPX-x',
+    });
     await first.api.invoke('vault.setPassphrase', { passphrase: weak }).catch(() => undefined);
     await first.api.invoke('vault.setPassphrase', { passphrase: TOO_LONG }).catch(() => undefined);
     await first.api.invoke('vault.setPassphrase', { passphrase: second });

@@ -60,10 +60,12 @@ test('the error message never repeats the secret', () => {
 });
 
 test('typed id and secret are trimmed and checked', () => {
-  assert.deepEqual(checkCredentials(' id ', ' s '), {
-    clientId: 'id',
+  assert.deepEqual(checkCredentials(' 1-id.apps.googleusercontent.com ', ' s '), {
+    clientId: '1-id.apps.googleusercontent.com',
     clientSecret: 's',
     projectId: null,
   });
-  assert.throws(() => checkCredentials('id', '  '), { message: /client_secret is empty/ });
+  assert.throws(() => checkCredentials('1-id.apps.googleusercontent.com', '  '), {
+    message: /client_secret is empty/,
+  });
 });

@@ -38,7 +38,11 @@ describe('desktop sign-in opens the authorization URL in the browser', () => {
   test('channels.connect opens exactly the returned URL; openBrowser false opens nothing', async () => {
     const router = desktop?.core.router;
     assert.ok(router);
-    const set = await router.dispatch('client.set', { clientId: 'id-1', clientSecret: 's-1' }, ctx);
+    const set = await router.dispatch(
+      'client.set',
+      { clientId: '1-desktop.apps.googleusercontent.com', clientSecret: 's-1' },
+      ctx,
+    );
     assert.ok(set.ok, JSON.stringify(set));
     const started = await router.dispatch('channels.connect', {}, ctx);
     assert.ok(started.ok, JSON.stringify(started));

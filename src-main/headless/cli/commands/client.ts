@@ -1,37 +1,81 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  checkClientId,
   checkCredentials,
   INVALID_CLIENT,
   parseClientSecretFile,
 } from '../../../auth/client-secret-file.ts';
 import { isAppError } from '../../../../src-shared/api/errors.ts';
+import { inputLimits } from '../../../../src-shared/domain/input-limits.ts';
+import { FileRefusal, readRegularFileSync } from '../../../base/regular-file.ts';
 import { ExitCode, usageError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import type { CommandContext, Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';
+import { readSecret } from '../read-secret.ts';
 
-const USAGE = 'dropline client set --file client_secret.json | --id ID --secret S';
+const USAGE =
+  'dropline client set --file client_secret.json | --id ID [--secret-file FILE | --secret S]';
 
-/** Checks the input here first, so a bad file is exit 2 even with no engine running. */
-function readInput(values: { file?: string; id?: string; secret?: string }) {
+interface Values {
+  file?: string;
+  id?: string;
+  secret?: string;
+  'secret-file'?: string;
+}
+
+/** Checks the file here first, so a bad or oversized one is exit 2 even with no engine running. */
+function readClientFile(file: string): { fileText: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFileSync(file, {
+      what: 'client secret file',
+      maxBytes: inputLimits.clientSecretBytes,
+    });
+  } catch (error) {
+    if (error instanceof FileRefusal) throw usageError(`--file: ${error.message}`);
+    throw error;
+  }
+  const text = bytes.toString('utf8');
+  parseClientSecretFile(text, file);
+  return { fileText: text };
+}
+
+/**
+ * The secret from `--secret-file`, piped stdin, or a prompt that does not
+ * echo: an argument shows in `ps` and shell history. `--secret` still works
+ * (cli.md), with a warning.
+ */
+async function readClientSecret(ctx: CommandContext, values: Values): Promise<string> {
+  if (values.secret !== undefined) {
+    if (values['secret-file'] !== undefined)
+      throw usageError('--secret: give either --secret or --secret-file, not both.');
+    ctx.io.err(
+      'Warning: --secret shows the client secret to every user of this machine (ps, shell history); use --secret-file FILE, or pipe it in.',
+    );
+    return values.secret;
+  }
+  return readSecret(
+    { file: values['secret-file'], flag: '--secret-file', noun: 'client secret' },
+    'Client secret',
+  );
+}
+
+async function readInput(ctx: CommandContext, values: Values) {
   if (values.file !== undefined) {
-    if (values.id !== undefined || values.secret !== undefined)
-      throw usageError('--file: give either --file or --id and --secret, not both.');
-    let text: string;
-    try {
-      text = readFileSync(values.file, 'utf8');
-    } catch (error) {
-      throw usageError(
-        `--file: cannot read ${values.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      );
-    }
-    parseClientSecretFile(text, values.file);
-    return { fileText: text };
+    if (
+      values.id !== undefined ||
+      values.secret !== undefined ||
+      values['secret-file'] !== undefined
+    )
+      throw usageError('--file: give either --file or --id with its secret, not both.');
+    return readClientFile(values.file);
   }
   if (values.id === undefined) throw usageError(`--id: missing. Usage: ${USAGE}`);
-  if (values.secret === undefined) throw usageError(`--secret: missing. Usage: ${USAGE}`);
-  checkCredentials(values.id, values.secret, null, 'client');
-  return { clientId: values.id, clientSecret: values.secret };
+  // The id first: a wrong one is refused before anyone types a secret.
+  checkClientId(values.id, '--id');
+  const secret = await readClientSecret(ctx, values);
+  checkCredentials(values.id, secret, null, '--id');
+  return { clientId: values.id, clientSecret: secret };
 }
 
 export const clientCommand: Command = {
@@ -45,14 +89,19 @@ export const clientCommand: Command = {
     try {
       parsed = parseArgs({
         args: rest,
-        options: { file: { type: 'string' }, id: { type: 'string' }, secret: { type: 'string' } },
+        options: {
+          file: { type: 'string' },
+          id: { type: 'string' },
+          secret: { type: 'string' },
+          'secret-file': { type: 'string' },
+        },
       });
     } catch (error) {
       throw usageError((error as Error).message);
     }
     let input;
     try {
-      input = readInput(parsed.values);
+      input = await readInput(ctx, parsed.values);
     } catch (error) {
       if (isAppError(error) && error.code === INVALID_CLIENT) throw usageError(error.message);
       throw error;

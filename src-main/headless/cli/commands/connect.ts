@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MAX_WAITING_SIGN_INS } from '../../../../src-shared/api/channels.ts';
 import type { ConnectOutcome } from '../../../../src-shared/domain/channel.ts';
 import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -26,6 +27,10 @@ export const connectCommand: Command = {
         openBrowser: browser,
         loginHint: values['login-hint'],
       });
+      if (started.alreadyWaiting)
+        ctx.io.err(
+          `A sign-in is already waiting: ${started.alreadyWaiting.authorizationUrl}\nFinish that one or this new one; Dropline keeps the newest ${MAX_WAITING_SIGN_INS} and ends older ones.`,
+        );
       ctx.io.out(
         ctx.json
           ? JSON.stringify({ authorizationUrl: started.authorizationUrl })

@@ -1,10 +1,11 @@
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isFinalJobState, type Job } from '../../../../src-shared/domain/job.ts';
 import { mergeMetadata, type ScheduleChoice } from '../../../../src-shared/publishing/preset.ts';
 import { describeInstant } from '../../../../src-shared/publishing/zoned-time.ts';
 import { localTimeZone } from '../../../../src-shared/publishing/plain-date.ts';
 import { captionFlags, explicitFields, publishAtFlag } from '../upload-publishing.ts';
+import type { ExistingJob } from '../../../../src-shared/api/jobs.ts';
 import { CliError, ExitCode, usageError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';
@@ -28,6 +29,7 @@ const options = {
   preset: { type: 'string' },
   caption: { type: 'string', multiple: true },
   wait: { type: 'boolean' },
+  again: { type: 'boolean' },
 } as const;
 
 const list = (value: string | undefined): string[] =>
@@ -36,10 +38,22 @@ const list = (value: string | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** Said on stderr when a (file, channel) already had a job: nothing new was queued for it. */
+export function describeExisting(e: ExistingJob): string {
+  const where =
+    e.state === 'done'
+      ? `is already uploaded to ${e.channelId}${e.url ? `: ${e.url}` : ''} (job ${e.jobId})`
+      : `is already ${e.state === 'queued' ? 'queued' : `in the queue (${e.state})`} for ${e.channelId} (job ${e.jobId})`;
+  const details = e.sameMetadata
+    ? ''
+    : ' The new title, description and other details were not applied to it.';
+  return `${e.file} ${where}.${details} To upload it again as a new video, add --again.`;
+}
+
 export const uploadCommand: Command = {
   name: 'upload',
   usage:
-    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at WHEN | --schedule] [--preset NAME] [--caption FILE[:LANG]]... [--language LANG] [--playlist ID] [--category N] [--wait]',
+    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at WHEN | --schedule] [--preset NAME] [--caption FILE[:LANG]]... [--language LANG] [--playlist ID] [--category N] [--wait] [--again]',
   summary: 'Queue one upload per (file, channel); --wait returns when all are final',
   async run(ctx) {
     let parsed;
@@ -64,10 +78,13 @@ export const uploadCommand: Command = {
     const explicit = explicitFields(values, list);
     if (publishAt !== null) explicit.publishAt = publishAt;
     const jobIds: string[] = [];
+    // The engine runs elsewhere (another working directory): paths go as this shell means them.
+    const files = positionals.map((file) => resolve(file));
+    const thumbnail = values.thumbnail === undefined ? null : resolve(values.thumbnail);
     return withEngine(ctx, async ({ api }) => {
       // A preset can differ per channel (its own before the global one): one request per channel then.
       const groups = values.preset === undefined ? [channelIds] : channelIds.map((c) => [c]);
-      for (const file of positionals)
+      for (const file of files)
         for (const group of groups) {
           const preset = values.preset
             ? (
@@ -91,11 +108,13 @@ export const uploadCommand: Command = {
             files: [file],
             channelIds: group,
             metadata,
-            thumbnail: values.thumbnail ?? null,
+            thumbnail,
             captions,
             schedule,
+            again: values.again ?? false,
           });
           jobIds.push(...out.jobIds);
+          for (const existing of out.existing) ctx.io.err(describeExisting(existing));
         }
       const mine = async (): Promise<Job[]> =>
         (await api.invoke('jobs.list', {})).filter((j) => jobIds.includes(j.id));
