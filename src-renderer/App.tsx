@@ -1,6 +1,9 @@
 import { Suspense, lazy } from 'react';
 import { assertNever } from '../src-shared/domain/assert-never.ts';
 import { Frame } from './components/Frame.tsx';
+// Eager, unlike the screens: a file dropped before a lazy listener loaded would make the
+// browser leave Dropline to show the file. Its pairing preview is the lazy part.
+import { DropZone } from './screens/folders/DropZone.tsx';
 import { useDocumentTitle } from './document-title.ts';
 import { useNavigation, type ScreenId } from './state/navigation-store.ts';
 import { AppTheme } from './theme/AppTheme.tsx';
@@ -26,10 +29,6 @@ const CookiesScreen = lazy(() =>
 );
 const SettingsScreen = lazy(() =>
   import('./screens/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
-);
-// The window-wide drop target and its pairing preview load right after the first screen.
-const DropZone = lazy(() =>
-  import('./screens/folders/DropZone.tsx').then((m) => ({ default: m.DropZone })),
 );
 
 function Screen({ id }: { id: ScreenId }) {
@@ -60,9 +59,7 @@ export function App() {
         <Suspense fallback={null}>
           <Screen id={screen} />
         </Suspense>
-        <Suspense fallback={null}>
-          <DropZone />
-        </Suspense>
+        <DropZone />
       </Frame>
     </AppTheme>
   );

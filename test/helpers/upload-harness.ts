@@ -20,6 +20,8 @@ export interface Harness {
   core: Core;
   tokens: ReturnType<typeof refreshTokenSource>;
   refreshTokens: Record<string, string>;
+  /** Closes the core and opens a new one on the same data dir, key and sandbox (an app restart). */
+  restart(): Promise<Core>;
   close(): Promise<void>;
 }
 
@@ -52,34 +54,41 @@ export async function startHarness(
     clientSecret: sandbox.defaultClient.clientSecret,
     refreshTokens,
   });
-  const core = testCore(
-    join(dir.path, 'data'),
-    { googleBaseUrl: sandbox.baseUrl },
-    {
-      keyProviders: testKeyProviders(dir.path),
-      accessTokens: tokens,
-      startUploads: opts.startUploads,
-      ...opts.core,
-      uploads: {
-        chunkSize: opts.chunkSize ?? 256 * 1024,
-        backoff: { baseMs: 20, capMs: 200 },
-        projectIdFor: () => sandbox.defaultClient.projectId,
-        quotaConfig: () => ({ ...defaultQuotaConfig, dailyUnits: quotaUnits }),
+  const openCore = () =>
+    testCore(
+      join(dir.path, 'data'),
+      { googleBaseUrl: sandbox.baseUrl },
+      {
+        keyProviders: testKeyProviders(dir.path),
+        accessTokens: tokens,
+        startUploads: opts.startUploads,
+        ...opts.core,
+        uploads: {
+          chunkSize: opts.chunkSize ?? 256 * 1024,
+          backoff: { baseMs: 20, capMs: 200 },
+          projectIdFor: () => sandbox.defaultClient.projectId,
+          quotaConfig: () => ({ ...defaultQuotaConfig, dailyUnits: quotaUnits }),
+        },
       },
-    },
-  );
-  return {
+    );
+  const harness: Harness = {
     sandbox,
     dir,
-    core,
+    core: openCore(),
     tokens,
     refreshTokens,
+    async restart() {
+      await harness.core.close();
+      harness.core = openCore();
+      return harness.core;
+    },
     async close() {
-      await core.close();
+      await harness.core.close();
       await sandbox.close();
       dir.remove();
     },
   };
+  return harness;
 }
 
 /** A file of `size` random bytes (written in pieces, never all in memory) and its SHA-256. */

@@ -5,8 +5,8 @@ import { channels } from './003-channels.ts';
 import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
-import { publishing } from './011-publishing.ts';
 import { notices } from './009-notices.ts';
+import { publishing } from './011-publishing.ts';
 import { jobOrderTimeline } from './012-job-order-timeline.ts';
 
 export interface Migration {
@@ -23,7 +23,7 @@ export const migrations: readonly Migration[] = [
   uploads,
   watchedFolders,
   cookieFiles,
-  publishing,
   notices,
+  publishing,
   jobOrderTimeline,
 ];

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { classifyName } from '../../../src-shared/watch/file-kinds.ts';
 import { useNavigation } from '../../state/navigation-store.ts';
-import { DropPreview } from './DropPreview.tsx';
 import { useDrop } from './drop-store.ts';
 import { useFolders } from './folders-store.ts';
 import './folders.css';
+
+const DropPreview = lazy(() =>
+  import('./DropPreview.tsx').then((m) => ({ default: m.DropPreview })),
+);
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
@@ -16,6 +19,7 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
 export function DropZone() {
   const [over, setOver] = useState(false);
   const open = useDrop((s) => s.open);
+  const entries = useDrop((s) => s.entries);
   useEffect(() => {
     // A screen with its own drop target (cookie files) handles the event first and claims it.
     const onOver = (e: DragEvent) => {
@@ -70,7 +74,11 @@ export function DropZone() {
           Drop videos, thumbnails or a folder
         </div>
       )}
-      <DropPreview />
+      {entries !== null && (
+        <Suspense fallback={null}>
+          <DropPreview />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Notice } from '../../../src-shared/domain/notice.ts';
-import { defaultQuotaConfig } from '../../../src-main/youtube/quota-costs.ts';
 import {
   alice,
   aliceBrand,
@@ -14,7 +12,6 @@ import {
   waitForState,
   type Harness,
 } from '../../helpers/upload-harness.ts';
-import { testCore } from '../../helpers/test-core.ts';
 
 const MiB = 1024 * 1024;
 
@@ -43,22 +40,9 @@ describe('a quit pauses the running upload; the next start resumes it', () => {
     const paused = await h.core.services.uploads.pauseForQuit();
     assert.deepEqual(paused, [running]);
     assert.equal(h.core.services.uploads.get(running).state, 'paused');
-    await h.core.close();
-
     h.sandbox.faults.set({ bandwidthBytesPerSec: null });
-    h.core = testCore(
-      join(h.dir.path, 'data'),
-      { googleBaseUrl: h.sandbox.baseUrl },
-      {
-        accessTokens: h.tokens,
-        uploads: {
-          chunkSize: 256 * 1024,
-          backoff: { baseMs: 20, capMs: 200 },
-          projectIdFor: () => h.sandbox.defaultClient.projectId,
-          quotaConfig: () => ({ ...defaultQuotaConfig, dailyUnits: 1_000_000 }),
-        },
-      },
-    );
+    // The same key and data dir: a restart of the app.
+    await h.restart();
     const done = await waitForState(h.core, running, ['done', 'failed']);
     assert.equal(done.state, 'done', JSON.stringify(done.error));
     assert.equal(h.core.services.uploads.get(mine).state, 'paused', 'the user pause holds');

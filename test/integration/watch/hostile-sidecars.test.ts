@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import {
   connectToEngine,
@@ -14,6 +14,7 @@ import { startServeProcess, type ServeProcess } from '../../helpers/serve-proces
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const MiB = 1024 * 1024;
+const twoSeconds = fileURLToPath(new URL('../../fixtures/two-seconds.mp4', import.meta.url));
 const FIFOS = ['pipe1', 'pipe2', 'pipe3', 'pipe4'];
 
 /** Resolves 'deadline' after `ms`: the explicit signal an API answer must beat. */
@@ -29,10 +30,7 @@ describe('a watched folder with a 10 MB sidecar, a 1 MB slow one and FIFO sideca
 
   beforeAll(async () => {
     mkdirSync(videos);
-    const noTools = join(dir.path, 'empty-bin');
-    mkdirSync(noTools);
-    // No ffprobe on PATH: the engine takes the random bytes below as videos and goes on to the sidecars.
-    serve = await startServeProcess({ dataDir: data, env: { PATH: noTools } });
+    serve = await startServeProcess({ dataDir: data });
     engine = await connectToEngine(serve.url, readServiceFile(data)!.token);
     await engine.api.invoke('folders.add', {
       path: videos,
@@ -50,7 +48,8 @@ describe('a watched folder with a 10 MB sidecar, a 1 MB slow one and FIFO sideca
     'each is refused by name, the good video is queued, and every API call answers within a second throughout',
     { timeout: 120_000 },
     async () => {
-      const video = (name: string) => writeFileSync(join(videos, `${name}.mp4`), randomBytes(4096));
+      // A real video (the bundled ffprobe reads it), so that only the sidecars can hold a file back.
+      const video = (name: string) => copyFileSync(twoSeconds, join(videos, `${name}.mp4`));
       // 10 MB of valid YAML: 2 million keys, minutes of work for the yaml package.
       writeFileSync(join(videos, 'huge.yaml'), `title: x\n${'k: v\n'.repeat((10 * MiB) / 5)}`);
       video('huge');
