@@ -3,7 +3,7 @@
 // creator to reconnect every channel.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterEach, test } from 'vitest';
+import { afterAll, test } from 'vitest';
 import { openDatabase, type Db } from '../../../src-main/db/database.ts';
 import { createLogger, memorySink } from '../../../src-main/logging/logger.ts';
 import { EventHub } from '../../../src-main/rpc/event-hub.ts';
@@ -17,7 +17,7 @@ import { testKeyProviders } from '../../helpers/test-key-file.ts';
 
 const CHANNEL = 'UC-rotation-0001';
 const dir = tempDir('dropline-rotation-');
-afterEach(() => dir.remove());
+afterAll(() => dir.remove());
 
 /** One app run: the real database file and vault in `dir`, the token endpoint shared across runs. */
 function startApp(fake: FakeTokenEndpoint, clock: FakeClock) {
