@@ -4,7 +4,7 @@
 // on two cores.
 import { defineConfig } from 'vitest/config';
 
-const include = (process.env.DROPLINE_MUTATE_TESTS ?? '').split(',').filter(Boolean);
+const include = JSON.parse(process.env.DROPLINE_MUTATE_TESTS ?? '[]') as string[];
 if (include.length === 0) throw new Error('DROPLINE_MUTATE_TESTS names no test files.');
 
 export default defineConfig({

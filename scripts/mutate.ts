@@ -78,7 +78,7 @@ const concurrency = Number(process.env.DROPLINE_MUTATE_CONCURRENCY ?? 2);
 const scores: string[] = [];
 for (const name of asked.length > 0 ? asked : Object.keys(targets)) {
   const target = targets[name]!;
-  process.env.DROPLINE_MUTATE_TESTS = target.tests.join(',');
+  process.env.DROPLINE_MUTATE_TESTS = JSON.stringify(target.tests);
   const options: PartialStrykerOptions = {
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
