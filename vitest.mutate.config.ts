@@ -6,11 +6,13 @@ import { defineConfig } from 'vitest/config';
 
 const include = JSON.parse(process.env.DROPLINE_MUTATE_TESTS ?? '[]') as string[];
 if (include.length === 0) throw new Error('DROPLINE_MUTATE_TESTS names no test files.');
+const skip = process.env.DROPLINE_MUTATE_SKIP ?? '';
 
 export default defineConfig({
   test: {
     name: 'mutate',
     include,
+    ...(skip ? { testNamePattern: new RegExp(`^(?!.*(?:${skip})).*$`) } : {}),
     globalSetup: ['test/setup/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 1,

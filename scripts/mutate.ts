@@ -7,6 +7,8 @@ interface Target {
   mutate: string[];
   /** The focused tests that exercise this folder (globs, relative to the repository). */
   tests: string[];
+  /** Tests left out by name: too slow once instrumented, and covering nothing the rest miss. */
+  skip?: string;
 }
 
 // What each folder is mutated against: its unit tests and the fast integration tests that
@@ -27,6 +29,7 @@ const targets: Record<string, Target> = {
   channels: {
     mutate: ['src-main/channels/{token-manager,refresh-limiter,backoff}.ts'],
     tests: ['test/integration/channels/{refresh-scheduler,refresh-rotation}.test.ts'],
+    skip: '5-hour soak',
   },
   vault: {
     mutate: [
@@ -73,6 +76,7 @@ const scores: string[] = [];
 for (const name of asked.length > 0 ? asked : Object.keys(targets)) {
   const target = targets[name]!;
   process.env.DROPLINE_MUTATE_TESTS = JSON.stringify(target.tests);
+  process.env.DROPLINE_MUTATE_SKIP = target.skip ?? '';
   const options: PartialStrykerOptions = {
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
@@ -91,13 +95,19 @@ for (const name of asked.length > 0 ? asked : Object.keys(targets)) {
     thresholds: { high: 90, low: 80, break: null },
     ignoreStatic: true,
   };
-  const results = await new Stryker(options).runMutationTest();
-  const killed = results.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
-  const counted = results.filter(
-    (m) => m.status !== 'CompileError' && m.status !== 'RuntimeError' && m.status !== 'Ignored',
-  ).length;
-  scores.push(
-    `${name}: ${counted === 0 ? 'no mutants' : `${((100 * killed) / counted).toFixed(1)} % killed (${killed}/${counted})`}`,
-  );
+  try {
+    const results = await new Stryker(options).runMutationTest();
+    const killed = results.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
+    const counted = results.filter(
+      (m) => m.status !== 'CompileError' && m.status !== 'RuntimeError' && m.status !== 'Ignored',
+    ).length;
+    scores.push(
+      `${name}: ${counted === 0 ? 'no mutants' : `${((100 * killed) / counted).toFixed(1)} % killed (${killed}/${counted})`}`,
+    );
+  } catch (error) {
+    // One folder's failed dry run (a failing test) does not stop the others.
+    scores.push(`${name}: not measured (${(error as Error).message})`);
+    process.exitCode = 1;
+  }
 }
 console.log(['', 'Mutation score per folder:', ...scores.map((line) => `  ${line}`)].join('\n'));
