@@ -1,7 +1,9 @@
 // `npm run mutate [-- folder ...]`: StrykerJS mutation testing, one folder at a time, in
 // incremental mode (a rerun only tests mutants whose code or tests changed since the last).
 // Not part of `npm test` or CI: it is slow on two cores. Reports go to reports/mutation/.
-import { Stryker, type PartialStrykerOptions } from '@stryker-mutator/core';
+import { Stryker } from '@stryker-mutator/core';
+
+type PartialStrykerOptions = NonNullable<ConstructorParameters<typeof Stryker>[0]>;
 
 interface Target {
   mutate: string[];
