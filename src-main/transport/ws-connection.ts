@@ -16,11 +16,17 @@ export function attachConnection(
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const unsubscribe = events.subscribe((event, payload) => send({ type: 'event', event, payload }));
-  socket.on('close', unsubscribe);
+  // Aborted when the socket goes: calls still waiting (a sign-in's outcome) stop waiting.
+  const lifetime = new AbortController();
+  const end = (): void => {
+    unsubscribe();
+    lifetime.abort();
+  };
+  socket.on('close', end);
   socket.on('error', (error) => {
     // Garbage frames, oversized messages: ws closes the socket; the engine goes on.
     log.debug('websocket closed on error', { error: error.message });
-    unsubscribe();
+    end();
   });
   socket.on('message', (data, isBinary) => {
     let call;
@@ -39,7 +45,7 @@ export function attachConnection(
     }
     const { id, method, input } = call.data;
     router
-      .dispatch(method, input, { transport: 'websocket' })
+      .dispatch(method, input, { transport: 'websocket', signal: lifetime.signal })
       .then((result) => send({ type: 'result', id, result }))
       .catch((error: unknown) => {
         log.error('answering a call failed', { method, error });

@@ -190,6 +190,8 @@ export class FakeElectron {
         },
         on: (event: string, listener: Listener) =>
           void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
+        once: (event: string, listener: Listener) =>
+          void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
         setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) =>
           void (fake.windowOpenHandler = h),
       };
@@ -241,6 +243,8 @@ export class FakeElectron {
         if (this.destroyed) return;
         this.destroyed = true;
         this.visible = false;
+        for (const l of this.webContents.listeners.get('destroyed') ?? []) (l as () => void)();
+        this.webContents.listeners.delete('destroyed');
         for (const l of this.listeners.get('closed') ?? []) (l as () => void)();
         fake.windows.splice(fake.windows.indexOf(this as never), 1);
         if (fake.windows.length === 0 && fake.exitCode === null) fake.emitApp('window-all-closed');
