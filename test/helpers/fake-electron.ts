@@ -23,6 +23,8 @@ export interface FakeWindow extends BrowserWindowLike {
   webContents: WebContentsLike & { sent: unknown[][]; listeners: Map<string, Listener[]> };
   /** What the user's close button does: 'close' listeners may keep the window (hidden). */
   userClose(): boolean;
+  /** The window goes for good (a crash, or the app closing it): its webContents is destroyed. */
+  destroy(): void;
 }
 
 export interface FakeTray {
