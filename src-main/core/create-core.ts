@@ -11,7 +11,7 @@ import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
-import { googleEndpoints } from '../youtube/google-endpoints.ts';
+import { googleEndpoints } from '../auth/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
 import { quotaConfigFromSettings } from '../youtube/quota-costs.ts';
 import type { SafeStorageLike } from '../vault/safe-storage-like.ts';

@@ -1,4 +1,5 @@
 import { randomBytes, scryptSync } from 'node:crypto';
+import { MIN_VAULT_PASSPHRASE } from '../../src-shared/api/vault.ts';
 import { AeadError, KEY_BYTES, openBlob, sealBlob } from './aead.ts';
 import type { KeyProvider } from './key-provider.ts';
 import { VaultError, VaultErrorReason } from './vault-error.ts';
@@ -15,7 +16,6 @@ export const DEFAULT_SCRYPT_COST: ScryptCost = { logN: 17, r: 8, p: 1 };
 const SLOT_VERSION = 1;
 const SALT_BYTES = 16;
 const HEADER_BYTES = 4 + SALT_BYTES;
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 /**
  * A passphrase the user types (Linux desktops without a real keyring). The
@@ -30,10 +30,11 @@ export function passphraseProvider(
     id: 'passphrase',
     label,
     wrap(dataKey) {
-      if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      // The one minimum (UI, CLI and engine), in characters as a person counts them.
+      if ([...passphrase].length < MIN_VAULT_PASSPHRASE) {
         throw new VaultError(
           VaultErrorReason.invalid,
-          `The vault passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+          `The vault passphrase must have at least ${MIN_VAULT_PASSPHRASE} characters.`,
         );
       }
       const salt = randomBytes(SALT_BYTES);

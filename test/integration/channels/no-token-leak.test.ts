@@ -34,7 +34,7 @@ describe('tokens never leave the main process', () => {
     // Every token Google hands out is noted, to be searched for afterwards.
     const spy: HttpFetch = async (url, init) => {
       const res = await nodeFetch(url, init);
-      const text = await res.text();
+      const text = res.body.toString('utf8');
       if (url.endsWith('/token')) {
         try {
           const body = JSON.parse(text) as { access_token?: string; refresh_token?: string };
@@ -44,7 +44,7 @@ describe('tokens never leave the main process', () => {
           // Not JSON: nothing to note.
         }
       }
-      return { status: res.status, text: async () => text };
+      return res;
     };
     core = createCore(
       {

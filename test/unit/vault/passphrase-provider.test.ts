@@ -34,7 +34,7 @@ describe('passphrase key provider (scrypt)', () => {
   test('a too short passphrase is refused when setting it', () => {
     assert.throws(
       () => passphraseProvider('short').wrap(key),
-      isReason(VaultErrorReason.invalid, /at least 8/),
+      isReason(VaultErrorReason.invalid, /at least 12/),
     );
   });
 
