@@ -127,7 +127,7 @@ describe('tokens never leave the main process', () => {
     for (const name of readdirSync(dataDir))
       if (name.startsWith('dropline.db')) files.push(join(dataDir, name));
     for (const name of readdirSync(join(dataDir, 'logs'))) files.push(join(dataDir, 'logs', name));
-    assert.ok(files.some((f) => f.endsWith('dropline.log')));
+    assert.ok(files.some((f) => /dropline\.\d+\.log$/.test(f)));
     const haystacks: [string, Buffer][] = [
       ...files.map((f): [string, Buffer] => [f, readFileSync(f)]),
       ...payloads.map((p, i): [string, Buffer] => [`payload ${i}`, Buffer.from(p)]),
