@@ -18,6 +18,8 @@ export interface WebContentsLike {
     listener: (event: { preventDefault(): void }, url: string) => void,
   ): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
+  /** The page is gone for good (its window closed or crashed away): its calls are abandoned. */
+  once(event: 'destroyed', listener: () => void): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 

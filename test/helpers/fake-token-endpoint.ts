@@ -1,3 +1,4 @@
+import type { HttpResponse } from '../../src-main/base/http-response.ts';
 import type { HttpFetch } from '../../src-main/auth/http.ts';
 import type { Clock } from '../../src-main/base/clock.ts';
 
@@ -91,6 +92,6 @@ export class FakeTokenEndpoint {
   }
 }
 
-function reply(status: number, body: string): { status: number; text(): Promise<string> } {
-  return { status, text: async () => body };
+function reply(status: number, body: string): HttpResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) };
 }

@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../../src-main/db/database.ts';
 import { systemClock, type Clock } from '../../../src-main/base/clock.ts';
 import { createLogger, silentSink } from '../../../src-main/logging/logger.ts';
 import { EventHub } from '../../../src-main/rpc/event-hub.ts';
-import { RecordingEnqueuer } from '../../../src-main/watch/recording-enqueuer.ts';
+import { RecordingEnqueuer } from '../../helpers/recording-enqueuer.ts';
 import type { VideoProbe } from '../../../src-main/watch/video-probe.ts';
 import { WatchRepository } from '../../../src-main/watch/watch-repository.ts';
 import { WatchService } from '../../../src-main/watch/watch-service.ts';
