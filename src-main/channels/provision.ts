@@ -1,5 +1,6 @@
 import { AppError } from '../../src-shared/api/errors.ts';
 import type { Clock } from '../base/clock.ts';
+import { grantEnd } from './grant-end.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { ChannelRepository } from './channel-repository.ts';
 import type { TokenManager } from './token-manager.ts';
@@ -78,7 +79,10 @@ export async function provisionChannel(
     { ...own, googleAccount: accountFromIdToken(tokens.id_token), clientId: client.clientId },
     at,
   );
+  // Testing-mode apps: the grant ends on a date; a new consent starts a new one (or none).
+  deps.channels.setGrantExpiry(own.id, grantEnd(deps.clock.now(), tokens.refresh_token_expires_in));
   deps.tokens.accept(own.id, tokens);
   deps.audit.record(own.id, 'consent', 'ok', reconnected ? 'reconnected' : 'connected');
   return { channelId: own.id, reconnected };
 }
+

@@ -214,6 +214,9 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     secrets: vault.store,
     vaultLocked: () => vaultIsLocked(vault),
     googleBaseUrl: config.googleBaseUrl,
+    healthCheckHours: () => settings.get().healthCheckHours,
+    healthTiming:
+      config.healthCheckSpreadMs == null ? undefined : { startSpreadMs: config.healthCheckSpreadMs },
     ...deps.channels,
   });
   // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
@@ -345,6 +348,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
   if (deps.startUploads !== false) services.updates.start();
+  if (deps.startUploads !== false) channels.start();
 
   return {
     config,

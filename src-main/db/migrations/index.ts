@@ -6,6 +6,7 @@ import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
 import { notices } from './009-notices.ts';
+import { connected } from './010-connected.ts';
 import { publishing } from './011-publishing.ts';
 import { jobOrderTimeline } from './012-job-order-timeline.ts';
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   watchedFolders,
   cookieFiles,
   notices,
+  connected,
   publishing,
   jobOrderTimeline,
 ];
