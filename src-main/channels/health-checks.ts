@@ -56,7 +56,8 @@ export class HealthChecks {
   sync(): void {
     if (!this.#started) return;
     for (const c of this.#d.channels.all()) {
-      if (c.status === 'connected' && !this.#timers.has(c.id)) this.#arm(c.id, this.#d.intervalMs());
+      if (c.status === 'connected' && !this.#timers.has(c.id))
+        this.#arm(c.id, this.#d.intervalMs());
       if (c.status !== 'connected' && this.#timers.has(c.id)) this.#disarm(c.id);
     }
   }
@@ -107,7 +108,8 @@ export class HealthChecks {
       await this.#d.refresh(channelId);
       outcome = 'ok';
     } catch (error) {
-      outcome = isAppError(error) && error.code === 'needs_reconsent' ? 'needs_reconsent' : 'unreachable';
+      outcome =
+        isAppError(error) && error.code === 'needs_reconsent' ? 'needs_reconsent' : 'unreachable';
       detail = error instanceof Error ? error.message : String(error);
       if (outcome === 'unreachable')
         this.#d.log.warn('health check found no verdict', { channelId, error: detail });
@@ -124,7 +126,8 @@ export class HealthChecks {
       title: after?.title ?? before.title,
       result: outcome,
       status: after?.status ?? before.status,
-      message: outcome === 'unreachable' && detail ? `${words.unreachable} (${detail})` : words[outcome],
+      message:
+        outcome === 'unreachable' && detail ? `${words.unreachable} (${detail})` : words[outcome],
       grantExpiresAt: after?.grantExpiresAt ?? null,
     };
   }

@@ -46,6 +46,7 @@ import { toolsStatus } from '../tools/tool-status.ts';
 import type { ToolsStatus } from '../../src-shared/api/tools.ts';
 import { chooseFfprobe, chooseYtDlp, type ToolChoice } from '../tools/tool-paths.ts';
 import { JobEditor } from '../uploads/job-editor.ts';
+import { UploadHistory } from '../uploads/upload-history.ts';
 import { ChannelExtras } from '../youtube/channel-extras.ts';
 
 export interface CoreDeps {
@@ -110,6 +111,8 @@ export interface Services {
   channelExtras: ChannelExtras;
   /** What the watcher knows of the watched folders' files (dropped names are matched there). */
   watchRepo: WatchRepository;
+  /** Finished uploads, kept when the queue is cleared. */
+  history: UploadHistory;
 }
 
 export interface Core {
@@ -216,7 +219,9 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     googleBaseUrl: config.googleBaseUrl,
     healthCheckHours: () => settings.get().healthCheckHours,
     healthTiming:
-      config.healthCheckSpreadMs == null ? undefined : { startSpreadMs: config.healthCheckSpreadMs },
+      config.healthCheckSpreadMs == null
+        ? undefined
+        : { startSpreadMs: config.healthCheckSpreadMs },
     ...deps.channels,
   });
   // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
@@ -312,6 +317,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       clock,
       pump: () => uploads.pump(),
     }),
+    history: new UploadHistory(db),
     channelExtras: new ChannelExtras({
       http: deps.uploads?.http ?? nodeHttp,
       endpoints: googleEndpoints(config.googleBaseUrl),

@@ -104,9 +104,7 @@ export class QuotaLedger {
         : Infinity;
     const byCalls =
       config.model === 'calls' ? Math.max(0, config.dailyInsertCalls - s.inserts) : Infinity;
-    const byCap = config.dailyUploadCap
-      ? Math.max(0, config.dailyUploadCap - s.inserts)
-      : Infinity;
+    const byCap = config.dailyUploadCap ? Math.max(0, config.dailyUploadCap - s.inserts) : Infinity;
     const predicted = Math.min(byUnits, byCalls, byCap);
     return {
       projectId,

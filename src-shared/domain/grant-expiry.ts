@@ -11,4 +11,3 @@ export function timeLeftWords(ms: number): string {
 
 export const TESTING_MODE_WHY =
   'Google ends sign-ins of an OAuth app in "Testing" mode after 7 days. Publish the app (Google Cloud Console → OAuth consent screen → Publish app) so sign-ins last, or reconnect the channel each week.';
-

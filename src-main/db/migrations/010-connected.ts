@@ -8,7 +8,8 @@ import type { Migration } from './index.ts';
  *   so a restart does not repeat it; a new consent clears it.
  * - `channels.last_check_at` / `last_check_outcome`: the last health check.
  * - `upload_history`: one row per finished upload, kept when the job is cleared
- *   from the queue. A trigger writes it as a job turns `done`, whichever code
+ *   from the queue (`jobs.cleared_at`: a cleared job leaves the queue's list but
+ *   its row stays, so the same file is still known as uploaded). A trigger writes it as a job turns `done`, whichever code
  *   path got it there, so no finished upload can be missed.
  */
 export const connected: Migration = {
@@ -20,6 +21,8 @@ export const connected: Migration = {
       ALTER TABLE channels ADD COLUMN grant_notice_hours INTEGER;
       ALTER TABLE channels ADD COLUMN last_check_at TEXT;
       ALTER TABLE channels ADD COLUMN last_check_outcome TEXT;
+
+      ALTER TABLE jobs ADD COLUMN cleared_at TEXT;
 
       CREATE TABLE upload_history (
         job_id TEXT PRIMARY KEY,

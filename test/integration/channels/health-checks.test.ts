@@ -100,7 +100,10 @@ describe('health checks on a fake clock', () => {
       const list = t.fake.refreshes.get(id) ?? [];
       assert.equal(list.length, 2, `${id} after 13 h`);
       const gap = list[1]! - first[i]!;
-      assert.ok(gap >= 12 * HOUR && gap < 12 * HOUR + 2 * 60_000, `${id}: next check after ${gap} ms`);
+      assert.ok(
+        gap >= 12 * HOUR && gap < 12 * HOUR + 2 * 60_000,
+        `${id}: next check after ${gap} ms`,
+      );
     }
     await t.clock.advance(12 * HOUR);
     for (const id of t.ids) assert.equal(refreshCount(t.fake, id), 3, `${id} after 25 h`);

@@ -89,7 +89,10 @@ describe('dropline channels check and the start-up health check', () => {
     assert.match(r.stdout, new RegExp(`${ALICE}\\s+needs_reconsent`));
     assert.match(r.stdout, new RegExp(`${BRAND}\\s+ok`));
     assert.match(r.stderr, /dropline connect/);
-    const listed = JSON.parse((await run('channels', '--json')).stdout) as Record<string, unknown>[];
+    const listed = JSON.parse((await run('channels', '--json')).stdout) as Record<
+      string,
+      unknown
+    >[];
     assert.equal(listed.find((c) => c.id === ALICE)?.status, 'needs_reconsent');
     // One channel only: the other one is fine, so exit 0.
     const one = await run('channels', 'check', BRAND, '--json');

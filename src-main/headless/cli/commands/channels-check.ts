@@ -15,8 +15,7 @@ export async function channelsCheck(ctx: CommandContext): Promise<number> {
   if (ctx.json) ctx.io.out(JSON.stringify(results));
   else {
     if (results.length === 0) ctx.io.out('No channels to check.');
-    for (const r of results)
-      ctx.io.out(`${r.id}  ${r.result.padEnd(15)} ${r.title}: ${r.message}`);
+    for (const r of results) ctx.io.out(`${r.id}  ${r.result.padEnd(15)} ${r.title}: ${r.message}`);
     if (lost) ctx.io.err('Reconnect the channels marked needs_reconsent: `dropline connect`.');
   }
   return lost ? ExitCode.failed : ExitCode.ok;
