@@ -123,7 +123,8 @@ describe('quota model auto', () => {
     );
     const requests = sandbox.inspect.requests();
     const refusals = requests.filter(
-      (r) => r.method === 'POST' && r.path.startsWith('/upload/youtube/v3/videos') && r.status === 403,
+      (r) =>
+        r.method === 'POST' && r.path.startsWith('/upload/youtube/v3/videos') && r.status === 403,
     );
     assert.equal(refusals.length, 1, 'one refused start, not one per job');
     const after = requests.slice(requests.indexOf(refusals[0]!) + 1);
@@ -149,10 +150,7 @@ describe('quota model auto', () => {
     sandbox.clock.set(midnight + 1000);
     await clock.advance(2 * 60_000);
     const done = await until((j) => j.every((x) => x.state === 'done'), 'all done');
-    assert.deepEqual(
-      done.map((j) => j.id).sort(),
-      [...ids].sort(),
-    );
+    assert.deepEqual(done.map((j) => j.id).sort(), [...ids].sort());
     assert.equal(project().refusedAt, null, 'a new day, no refusal yet');
   });
 });
