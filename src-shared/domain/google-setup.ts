@@ -84,7 +84,7 @@ export function setupHelpFor(code: string, message = ''): SetupHelp | null {
       return {
         step: 3,
         words:
-          'Google refused the sign-in: this Google account is not a test user of your OAuth app. Add it as a test user on the OAuth consent screen, or publish the app.',
+          'Google refused the sign-in. Unless you pressed Cancel, this Google account is not a test user of your OAuth app: add it to the test-user list of the OAuth consent screen, or publish the app.',
         url: stepUrl(3),
       };
     case 'web_client_file':
