@@ -60,7 +60,9 @@ export function authenticate(ctx: SandboxContext, ex: Exchange, accepted: string
       'accessNotConfigured',
       `YouTube Data API v3 has not been used in project ${project} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/youtube.googleapis.com/overview?project=${project} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`,
       'usageLimits',
-      { extendedHelp: 'https://console.developers.google.com' },
+      {
+        extendedHelp: `https://console.developers.google.com/apis/api/youtube.googleapis.com/overview?project=${project}`,
+      },
     );
     return null;
   }
