@@ -47,6 +47,7 @@ import { toolsStatus } from '../tools/tool-status.ts';
 import type { ToolsStatus } from '../../src-shared/api/tools.ts';
 import { chooseFfprobe, chooseYtDlp, type ToolChoice } from '../tools/tool-paths.ts';
 import { JobEditor } from '../uploads/job-editor.ts';
+import { UploadHistory } from '../uploads/upload-history.ts';
 import { ChannelExtras } from '../youtube/channel-extras.ts';
 
 export interface CoreDeps {
@@ -111,6 +112,8 @@ export interface Services {
   channelExtras: ChannelExtras;
   /** What the watcher knows of the watched folders' files (dropped names are matched there). */
   watchRepo: WatchRepository;
+  /** Finished uploads, kept when the queue is cleared. */
+  history: UploadHistory;
 }
 
 export interface Core {
@@ -215,6 +218,11 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     secrets: vault.store,
     vaultLocked: () => vaultIsLocked(vault),
     googleBaseUrl: config.googleBaseUrl,
+    healthCheckHours: () => settings.get().healthCheckHours,
+    healthTiming:
+      config.healthCheckSpreadMs == null
+        ? undefined
+        : { startSpreadMs: config.healthCheckSpreadMs },
     ...deps.channels,
   });
   // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
@@ -310,6 +318,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       clock,
       pump: () => uploads.pump(),
     }),
+    history: new UploadHistory(db),
     channelExtras: new ChannelExtras({
       http: deps.uploads?.http ?? nodeHttp,
       endpoints: googleEndpoints(config.googleBaseUrl),
@@ -346,6 +355,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
   if (deps.startUploads !== false) services.updates.start();
+  if (deps.startUploads !== false) channels.start();
 
   return {
     config,
