@@ -9,6 +9,7 @@ import { noticeHandlers } from '../notices/notice-handlers.ts';
 import { jobEditHandlers } from '../uploads/job-edit-handlers.ts';
 import { fileHandlers } from '../files/file-handlers.ts';
 import { channelExtraHandlers } from '../youtube/channel-extra-handlers.ts';
+import { tiktokHandlers } from '../providers/tiktok/tiktok-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -52,5 +53,6 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     ...jobEditHandlers(services.uploads, services.jobEditor),
     ...fileHandlers(services.watchRepo),
     ...channelExtraHandlers(services.channelExtras),
+    ...tiktokHandlers(services.tiktok),
   };
 }
