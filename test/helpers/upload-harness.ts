@@ -113,7 +113,7 @@ export function videoFile(
 }
 
 export function enqueueOne(
-  h: Harness,
+  h: Pick<Harness, 'core'>,
   file: string,
   channelId: string,
   over: Partial<VideoMetadata> = {},

@@ -18,6 +18,7 @@ import { watchCommand } from './commands/watch.ts';
 import { scheduleCommand } from './commands/schedule.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { noticesCommand } from './commands/notices.ts';
+import { tiktokCommand } from './commands/tiktok.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -36,6 +37,7 @@ export const commands: Command[] = [
   scheduleCommand,
   presetsCommand,
   noticesCommand,
+  tiktokCommand,
 ];
 
 function helpText(): string {
