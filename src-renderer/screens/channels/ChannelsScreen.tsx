@@ -4,6 +4,7 @@ import { ChannelCard } from './ChannelCard.tsx';
 import { ClientSetup } from './ClientSetup.tsx';
 import { ConnectPanel } from './ConnectPanel.tsx';
 import { TokenStatsPanel } from './TokenStatsPanel.tsx';
+import { TikTokAccounts } from './TikTokAccounts.tsx';
 import './channels.css';
 
 export function ChannelsScreen() {
@@ -35,6 +36,7 @@ export function ChannelsScreen() {
           ))}
         </ul>
       )}
+      <TikTokAccounts />
     </section>
   );
 }
