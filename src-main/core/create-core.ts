@@ -378,6 +378,8 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
   if (deps.startUploads !== false) services.updates.start();
+  const stopTikTokChecks =
+    deps.startUploads !== false ? tiktok.accounts.startHealthChecks() : () => undefined;
 
   return {
     config,
@@ -389,6 +391,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     async close() {
       log.info('engine stopping');
       offSettings();
+      stopTikTokChecks();
       backups.stop();
       services.updates.stop();
       services.channels.stop();

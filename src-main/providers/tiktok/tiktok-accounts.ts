@@ -146,6 +146,23 @@ export class TikTokAccounts {
     return results;
   }
 
+  /**
+   * A daily check of every account: one refresh each, which also renews
+   * TikTok's refresh token (so an account unused for months stays
+   * connected) and finds a revoked one before an upload does.
+   */
+  startHealthChecks(everyMs = 24 * 60 * 60_000): () => void {
+    let cancel = () => undefined as void;
+    const tick = () => {
+      void this.check().catch((error: unknown) =>
+        this.#d.log.warn('TikTok health check failed', { error: (error as Error).message }),
+      );
+      cancel = this.#d.clock.setTimeout(tick, everyMs);
+    };
+    cancel = this.#d.clock.setTimeout(tick, 60_000);
+    return () => cancel();
+  }
+
   needsReconsent(openId: string, message: string): void {
     const record = this.#d.repo.get(openId);
     if (!record || record.status === 'needs_reconsent') return;

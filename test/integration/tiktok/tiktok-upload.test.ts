@@ -145,3 +145,31 @@ describe('TikTok uploads: metadata and the audit', () => {
     expect(job.error?.message).toMatch(/disableComment: the creator turned comments off/);
   });
 });
+
+describe('TikTok accounts: health', () => {
+  it('a revoked grant turns the account to needs_reconsent with a notice, and posts a notice', async () => {
+    h = await startTikTokHarness();
+    await connectTikTok(h.core, carolId);
+    const [ok] = await h.core.services.tiktok.accounts.check();
+    expect(ok).toMatchObject({ status: 'connected' });
+    // The user removed the app in TikTok: every token of the grant stops working.
+    const token = h.core.services.tiktok.tokens.storedRefreshToken(carolId)!;
+    await fetch(`${h.sandbox.baseUrl}/v2/oauth/revoke/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_key: h.sandbox.apps.audited.clientKey,
+        client_secret: h.sandbox.apps.audited.clientSecret,
+        token,
+      }),
+    });
+    const [bad] = await h.core.services.tiktok.accounts.check();
+    expect(bad).toMatchObject({ status: 'needs_reconsent' });
+    expect(h.core.services.tiktok.accounts.get(carolId).status).toBe('needs_reconsent');
+    expect(
+      h.core.services.notices
+        .list()
+        .some((n) => n.kind === 'needs_reconnect' && n.title.includes('Carol Cuts')),
+    ).toBe(true);
+  });
+});
