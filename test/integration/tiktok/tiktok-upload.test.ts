@@ -169,7 +169,7 @@ describe('TikTok accounts: health', () => {
     expect(
       h.core.services.notices
         .list()
-        .some((n) => n.kind === 'needs_reconnect' && n.title.includes('Carol Cuts')),
+        .notices.some((n) => n.kind === 'needs_reconnect' && n.title.includes('Carol Cuts')),
     ).toBe(true);
   });
 });
