@@ -22,6 +22,16 @@ export interface LoopbackFlowOptions {
   loginHint?: string;
   timeoutMs?: number;
   clock: Clock;
+  /**
+   * Another provider's authorization parameters (TikTok: client_key, comma
+   * scopes, a hex challenge) in place of Google's; the listener, state check
+   * and single callback stay the same.
+   */
+  authorizationParams?: (p: {
+    redirectUri: string;
+    state: string;
+    verifier: string;
+  }) => Record<string, string>;
 }
 
 /** What the accepted callback carried, plus what the token exchange needs. */
@@ -61,7 +71,11 @@ export class LoopbackFlow {
     this.#host = `127.0.0.1:${port}`;
     this.redirectUri = `http://${this.#host}${this.#path}`;
     const url = new URL(opts.authorizationEndpoint);
-    const params: Record<string, string> = {
+    const params: Record<string, string> = opts.authorizationParams?.({
+      redirectUri: this.redirectUri,
+      state: this.#state,
+      verifier: this.#verifier,
+    }) ?? {
       client_id: opts.clientId,
       redirect_uri: this.redirectUri,
       response_type: 'code',
@@ -73,7 +87,7 @@ export class LoopbackFlow {
       prompt: 'consent',
       include_granted_scopes: 'true',
     };
-    if (opts.loginHint) params.login_hint = opts.loginHint;
+    if (opts.loginHint && !opts.authorizationParams) params.login_hint = opts.loginHint;
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     this.authorizationUrl = url.toString();
     this.result = new Promise<AuthorizationGrant>((resolve, reject) => {

@@ -11,6 +11,8 @@ export interface CoreConfig {
   mode: AppMode;
   version: string;
   googleBaseUrl: string | null;
+  /** DROPLINE_TIKTOK_BASE_URL: every TikTok endpoint under this base (the TikTok sandbox). */
+  tiktokBaseUrl?: string | null;
   logLevel: LogLevel;
   /** DROPLINE_KEY_PROVIDER: what protects the vault's data key (cli.md); absent means `keychain`. */
   keyProvider?: KeyProviderName;
@@ -64,6 +66,7 @@ export function configFromEnv(opts: {
     mode: opts.mode,
     version: opts.version,
     googleBaseUrl: base ? base.replace(/\/+$/, '') : null,
+    tiktokBaseUrl: opts.env.DROPLINE_TIKTOK_BASE_URL?.trim().replace(/\/+$/, '') || null,
     logLevel: parseLogLevel(opts.env.DROPLINE_LOG_LEVEL),
     keyProvider: parseKeyProvider(opts.env.DROPLINE_KEY_PROVIDER),
     masterKeyFile: opts.env.DROPLINE_MASTER_KEY_FILE?.trim()

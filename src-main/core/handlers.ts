@@ -15,6 +15,7 @@ import { downloadHandlers } from '../cookies/download-handlers.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
 import { updateHandlers } from '../updates/update-handlers.ts';
 import { historyHandlers } from '../uploads/history-handlers.ts';
+import { tiktokHandlers } from '../providers/tiktok/tiktok-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -41,5 +42,6 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     ...fileHandlers(services.watchRepo),
     ...channelExtraHandlers(services.channelExtras),
     ...historyHandlers(services.history, services.jobEditor),
+    ...tiktokHandlers(services.tiktok),
   };
 }

@@ -16,6 +16,7 @@ import { jobEditEvents, jobEditMethods } from './job-edits.ts';
 import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
 import { historyMethods } from './history.ts';
+import { tiktokEvents, tiktokMethods } from './tiktok.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -41,6 +42,7 @@ export const methods = {
   ...fileMethods,
   ...channelExtraMethods,
   ...historyMethods,
+  ...tiktokMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -56,6 +58,7 @@ export const events = {
   ...noticeEvents,
   ...updateEvents,
   ...jobEditEvents,
+  ...tiktokEvents,
 };
 
 export type Methods = typeof methods;

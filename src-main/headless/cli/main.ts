@@ -21,6 +21,7 @@ import { noticesCommand } from './commands/notices.ts';
 import { settingsCommand } from './commands/settings.ts';
 import { historyCommand } from './commands/history.ts';
 import { setupCommand } from './commands/setup.ts';
+import { tiktokCommand } from './commands/tiktok.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -42,6 +43,7 @@ export const commands: Command[] = [
   settingsCommand,
   historyCommand,
   setupCommand,
+  tiktokCommand,
 ];
 
 function helpText(): string {

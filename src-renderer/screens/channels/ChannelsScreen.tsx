@@ -5,6 +5,7 @@ import { ClientSetup } from './ClientSetup.tsx';
 import { ConnectPanel } from './ConnectPanel.tsx';
 import { TokenStatsPanel } from './TokenStatsPanel.tsx';
 import { SetupGuide } from './SetupGuide.tsx';
+import { TikTokAccounts } from './TikTokAccounts.tsx';
 import './channels.css';
 
 export function ChannelsScreen() {
@@ -37,6 +38,7 @@ export function ChannelsScreen() {
           ))}
         </ul>
       )}
+      <TikTokAccounts />
     </section>
   );
 }
