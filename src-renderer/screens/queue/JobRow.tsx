@@ -31,7 +31,7 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
   const canCancel = !['done', 'failed', 'cancelled'].includes(job.state);
   const canRetry = canRetryJob(job);
   return (
-    <div className={`job-row job-${job.state}`} data-testid="job-row" data-job-id={job.id}>
+    <div className={`job-row job-${job.state}`} data-testid="job-row" data-job-id={job.id} data-state={job.state}>
       <div className="job-main">
         <div className="job-title" title={job.file}>
           {job.title}
