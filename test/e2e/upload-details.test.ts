@@ -112,7 +112,7 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
     await f.getByRole('img', { name: 'Thumbnail pasta.png' }).waitFor();
 
     const cooks = f.getByRole('group', { name: 'Details for Alice Cooks' });
-    await cooks.getByRole('textbox', { name: 'Playlist on Alice Cooks' }).click();
+    await cooks.getByLabel('Playlist on Alice Cooks').click();
     await page.getByRole('option', { name: 'Weeknight dinners (public)' }).click();
     const travels = f.getByRole('group', { name: 'Details for Alice Travels' });
     await travels.getByRole('switch', { name: 'Own details on Alice Travels' }).check();
