@@ -103,7 +103,10 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
     await tags.fill('quick meals');
     await tags.press('Enter');
     // YouTube's count: pasta (5) + "quick meals" (11 + 2 quotes) + a comma.
-    await f.getByTestId('field-count').filter({ hasText: /^19 \/ 500/ }).waitFor();
+    await f
+      .getByTestId('field-count')
+      .filter({ hasText: /^19 \/ 500/ })
+      .waitFor();
     await f.locator('select[name="categoryId"]').selectOption('26');
     await f.locator('select[name="privacy"]').selectOption('unlisted');
     await f.getByRole('radio', { name: "Yes, it's made for kids" }).check();
