@@ -10,7 +10,7 @@ import {
 import { File, Folder, FileVideo, Image, ArrowUp } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { FileEntry } from '../../../src-shared/api/files.ts';
-import { formatBytes } from '../queue/format.ts';
+import { formatBytes } from '../../components/format.ts';
 import { useFileBrowser } from './file-browser-store.ts';
 import './upload.css';
 

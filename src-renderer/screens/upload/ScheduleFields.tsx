@@ -1,7 +1,7 @@
 import { Group, Select } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useMemo } from 'react';
-import { PublishAtField } from '../queue/PublishAtField.tsx';
+import { PublishAtField } from './PublishAtField.tsx';
 
 const isoLocal = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 

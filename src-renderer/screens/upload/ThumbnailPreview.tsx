@@ -1,5 +1,5 @@
 import type { ThumbnailCheck } from '../../../src-shared/api/job-edits.ts';
-import { formatBytes } from '../queue/format.ts';
+import { formatBytes } from '../../components/format.ts';
 
 /** What fitting to YouTube's 2 MB and 1280×720 does to this image, in words. */
 export function fitText(t: ThumbnailCheck): string {

@@ -1,6 +1,6 @@
 import type { NewUpload } from '../../../src-shared/api/job-edits.ts';
 import { mergeMetadata, pickPreset, type Preset } from '../../../src-shared/publishing/preset.ts';
-import { titleFromPath } from '../queue/channel-drop.ts';
+import { baseName, stem } from '../../../src-shared/watch/file-kinds.ts';
 import { draftMetadata, type DetailsDraft } from './upload-draft.ts';
 
 export interface UploadPlan {
@@ -29,7 +29,7 @@ export function buildUploads(plan: UploadPlan): NewUpload[] {
       const preset = plan.presetName
         ? pickPreset(plan.presets, plan.presetName, channelId)?.fields
         : null;
-      const fileTitle = titleFromPath(file);
+      const fileTitle = stem(baseName(file));
       const picked = plan.playlists[channelId];
       out.push({
         file,

@@ -6,7 +6,7 @@ import {
   utf8Length,
 } from '../../../src-shared/domain/metadata-limits.ts';
 import type { Privacy, VideoMetadata } from '../../../src-shared/domain/metadata.ts';
-import { readPublishAt } from '../queue/PublishAtField.tsx';
+import { readPublishAt } from './PublishAtField.tsx';
 
 /**
  * What the Studio-style details fields hold while the user types: the same
