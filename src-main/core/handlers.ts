@@ -52,5 +52,6 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     ...jobEditHandlers(services.uploads, services.jobEditor),
     ...fileHandlers(services.watchRepo),
     ...channelExtraHandlers(services.channelExtras),
+    'ui.newLink': () => services.uiLinks.issue(),
   };
 }

@@ -15,6 +15,7 @@ import { toolMethods } from './tools.ts';
 import { jobEditEvents, jobEditMethods } from './job-edits.ts';
 import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
+import { uiLinkMethods } from './ui-links.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -39,6 +40,7 @@ export const methods = {
   ...jobEditMethods,
   ...fileMethods,
   ...channelExtraMethods,
+  ...uiLinkMethods,
 };
 
 /** Every event the engine announces, with its payload. */

@@ -8,6 +8,7 @@ import { cookieFiles } from './006-cookie-files.ts';
 import { notices } from './009-notices.ts';
 import { publishing } from './011-publishing.ts';
 import { jobOrderTimeline } from './012-job-order-timeline.ts';
+import { uiLinkKeys } from './013-ui-link-keys.ts';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   notices,
   publishing,
   jobOrderTimeline,
+  uiLinkKeys,
 ];

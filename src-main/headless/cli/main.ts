@@ -18,6 +18,7 @@ import { watchCommand } from './commands/watch.ts';
 import { scheduleCommand } from './commands/schedule.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { noticesCommand } from './commands/notices.ts';
+import { uiCommand } from './commands/ui.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -36,6 +37,7 @@ export const commands: Command[] = [
   scheduleCommand,
   presetsCommand,
   noticesCommand,
+  uiCommand,
 ];
 
 function helpText(): string {

@@ -106,7 +106,10 @@ export function AddUploadForm() {
     const problem = await addUploads(uploads, again);
     setBusy(false);
     setRefusal(problem);
-    if (problem === null) reset();
+    if (problem === null) {
+      reset();
+      useAddForm.setState({ open: false });
+    }
   };
   return (
     <form className="form add-upload" onSubmit={(e) => void submit(e)} aria-label="Add upload">

@@ -1,3 +1,4 @@
+import { Modal } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useChannels } from '../../state/channels-store.ts';
@@ -71,7 +72,15 @@ export function QueueScreen() {
       <SelectionBar />
       <EditJobsDialog />
       <JobDetail />
-      {adding && <AddUploadForm />}
+      <Modal
+        opened={adding}
+        onClose={toggleAdding}
+        title="Add upload"
+        size="xl"
+        closeButtonProps={{ 'aria-label': 'Close the Add upload form' }}
+      >
+        <AddUploadForm />
+      </Modal>
       <QuotaBar />
       {error && (
         <p className="error-text" role="alert">
