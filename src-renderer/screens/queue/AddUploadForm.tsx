@@ -213,7 +213,12 @@ export function AddUploadForm() {
         </p>
       )}
       <Group>
-        <Button type="submit" leftSection={<Upload size={16} />} disabled={blocked}>
+        <Button
+          variant="filled"
+          type="submit"
+          leftSection={<Upload size={16} />}
+          disabled={blocked}
+        >
           Add to queue
         </Button>
       </Group>

@@ -93,6 +93,7 @@ function OneJob({ job, onDone }: { job: Job; onDone(): void }) {
           Cancel
         </Button>
         <Button
+          variant="filled"
           type="submit"
           disabled={Object.keys(patch).length === 0 || hasProblems(draftProblems(draft))}
         >
@@ -167,7 +168,7 @@ function ManyJobs({ ids, onDone }: { ids: string[]; onDone(): void }) {
         <Button variant="default" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" disabled={Object.keys(patch).length === 0}>
+        <Button variant="filled" type="submit" disabled={Object.keys(patch).length === 0}>
           Save for {ids.length} jobs
         </Button>
       </Group>
