@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -37,7 +37,8 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
   const jobCount = async () => (await engine.api.invoke('jobs.list', {})).length;
 
   beforeAll(async () => {
-    running = await startSandboxedServe(dir.path, data);
+    // The engine's home is the test's folder: its file browser starts there.
+    running = await startSandboxedServe(dir.path, data, { HOME: dir.path });
     ({ sandbox, engine } = running);
     await connectSandboxChannel(engine, sandbox, COOKS);
     await connectSandboxChannel(engine, sandbox, TRAVELS);
@@ -148,6 +149,25 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
     assert.equal(atTravels?.status.selfDeclaredMadeForKids, false);
     assert.equal(atTravels?.status.containsSyntheticMedia, true);
     assert.deepEqual(atTravels?.playlistIds, []);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test("in a browser tab, Choose videos… browses the engine machine's folders from its home and fills the paths in", async () => {
+    mkdirSync(join(dir.path, 'clips'));
+    const clip = join(dir.path, 'clips', 'Browse me.mp4');
+    writeFileSync(clip, randomBytes(1000));
+    writeFileSync(join(dir.path, 'clips', 'notes.txt'), 'not a video');
+    await page.getByRole('button', { name: 'Add upload' }).click();
+    const f = form();
+    await f.getByRole('button', { name: 'Choose videos…' }).click();
+    const browser = page.getByRole('dialog', { name: 'Choose videos on the Dropline machine' });
+    await browser.getByRole('button', { name: 'clips' }).click();
+    await browser.getByRole('checkbox', { name: /Browse me\.mp4/ }).check();
+    assert.equal(await browser.getByText('notes.txt').count(), 0, 'only videos and folders');
+    await browser.getByRole('button', { name: 'Add 1 video' }).click();
+    await browser.waitFor({ state: 'detached' });
+    assert.equal(await f.getByLabel('Video files').inputValue(), clip);
+    await f.getByText('1 video ready').waitFor();
     assert.deepEqual(pageErrors, []);
   });
 });
