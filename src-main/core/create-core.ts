@@ -31,6 +31,7 @@ import { systemYtDlp, type YtDlpRunner } from '../cookies/ytdlp-runner.ts';
 import { systemClock, type Clock } from '../base/clock.ts';
 import type { CoreConfig } from './config.ts';
 import { createHandlers } from './handlers.ts';
+import { UiLinkKeys } from '../ui-links/ui-link-keys.ts';
 import { Notices } from '../notices/notices.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';
 import { DropService } from '../watch/drop-service.ts';
@@ -124,6 +125,8 @@ export interface Services {
   history: UploadHistory;
   /** TikTok: the app, accounts (sign-in, health) and their tokens. */
   tiktok: TikTokServices;
+  /** One-time access keys of the web UI's links. */
+  uiLinks: UiLinkKeys;
 }
 
 export interface Core {
@@ -301,6 +304,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const enqueuer = deps.enqueuer ?? uploads;
   const watchRepo = new WatchRepository(db);
   const services: Services = {
+    uiLinks: new UiLinkKeys(db, clock),
     settings,
     notices,
     vault,

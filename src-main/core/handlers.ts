@@ -43,5 +43,6 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     ...channelExtraHandlers(services.channelExtras),
     ...historyHandlers(services.history, services.jobEditor),
     ...tiktokHandlers(services.tiktok),
+    'ui.newLink': () => services.uiLinks.issue(),
   };
 }

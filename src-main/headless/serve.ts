@@ -47,7 +47,7 @@ export async function startEngine(opts: {
     return {
       core: started,
       server,
-      openUrl: `${server.url}/#token=${server.token}`,
+      openUrl: `${server.url}/#token=${core.services.uiLinks.issue().key}`,
       stop() {
         stopping ??= (async () => {
           removeServiceFile(config.dataDir, process.pid);

@@ -77,12 +77,17 @@ export async function startHeadlessServer(
       return;
     }
     if (req.method !== 'POST') return refuse(res, headers, 405, 'Method not allowed.');
-    if (!guard.originAllowed(req) || !guard.tokenMatches(guard.bearerFrom(req))) {
+    // The engine's own token (service.json, the CLI), or a link's one-time key.
+    const bearer = guard.bearerFrom(req);
+    if (
+      !guard.originAllowed(req) ||
+      !(guard.tokenMatches(bearer) || core.services.uiLinks.redeem(bearer))
+    ) {
       return refuse(
         res,
         headers,
         401,
-        'Open the link printed by `dropline serve`: it carries the access key.',
+        'This link was already used or has expired: run `dropline ui` for a new one (a link works once, for one browser).',
       );
     }
     const session = sessions.create();

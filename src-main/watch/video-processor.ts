@@ -181,7 +181,9 @@ export class VideoProcessor {
       (c) => !repo.hasFingerprint(c, print.size, print.hash),
     );
     if (channels.length === 0) {
-      repo.saveFile({ ...record, state: 'skipped', problem: null, updatedAt: this.#now() });
+      // The jobs that have it are kept on the item: the UI says why it was skipped and links them.
+      const jobIds = repo.fingerprintJobIds(folder.channelIds, print.size, print.hash);
+      repo.saveFile({ ...record, state: 'skipped', problem: null, jobIds, updatedAt: this.#now() });
       return { kind: 'known' };
     }
 

@@ -257,6 +257,17 @@ export class WatchRepository {
     );
   }
 
+  /** The jobs that uploaded this content to these channels: why a copy of it is skipped. */
+  fingerprintJobIds(channelIds: readonly string[], size: number, hash: string): string[] {
+    const stmt = this.db.prepare(
+      'SELECT job_id FROM watch_fingerprints WHERE channel_id = ? AND size = ? AND content_hash = ? AND job_id IS NOT NULL ORDER BY id LIMIT 1',
+    );
+    return channelIds.flatMap((c) => {
+      const row = stmt.get(c, size, hash) as { job_id: string } | undefined;
+      return row ? [row.job_id] : [];
+    });
+  }
+
   addFingerprint(f: {
     channelId: string;
     size: number;

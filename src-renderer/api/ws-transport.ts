@@ -101,15 +101,30 @@ export function wsTransport(location: Location, history: History): WsTransport {
   }
 
   void connect();
+  // A new link pasted into this tab only changes the fragment: no reload, so pick its key up here.
+  globalThis.addEventListener?.('hashchange', () => {
+    const key = new URLSearchParams(location.hash.slice(1)).get('token');
+    if (!key) return;
+    launchKey = key;
+    history.replaceState(null, '', location.pathname + location.search);
+    if (state === 'unauthorized') void connect();
+  });
 
   return {
     call(method, input) {
       if (!socket || socket.readyState !== WebSocket.OPEN) {
-        const error = new AppError(
-          RouterErrorCode.unavailable,
-          'Dropline is not connected; retrying shortly.',
-          true,
-        );
+        const error =
+          state === 'unauthorized'
+            ? new AppError(
+                RouterErrorCode.unavailable,
+                'This browser is not signed in to Dropline: open a new link from `dropline ui`.',
+                false,
+              )
+            : new AppError(
+                RouterErrorCode.unavailable,
+                'Dropline is not connected; retrying shortly.',
+                true,
+              );
         return Promise.resolve({ ok: false, error: error.toJSON() });
       }
       const id = nextId++;

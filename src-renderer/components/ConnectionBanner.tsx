@@ -12,8 +12,9 @@ export function ConnectionBanner() {
         data-testid="connection-banner"
         data-state="unauthorized"
       >
-        This browser is not signed in to Dropline. Open the link that <code>dropline serve</code>{' '}
-        printed: it carries the access key.
+        This browser is not signed in to Dropline, so nothing here can load. Open the link that{' '}
+        <code>dropline serve</code> printed, or run <code>dropline ui</code> on the Dropline machine
+        for a new one (a link works once, in one browser).
       </div>
     );
   }

@@ -32,7 +32,14 @@ export const theme = createTheme({
         events: { hover: true, focus: true, touch: true },
       },
     },
-    Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45 } } },
+    Modal: {
+      defaultProps: {
+        centered: true,
+        overlayProps: { backgroundOpacity: 0.45 },
+        // Mantine's close button is an icon only: give it a name screen readers say.
+        closeButtonProps: { 'aria-label': 'Close' },
+      },
+    },
     Button: { defaultProps: { variant: 'default' } },
   },
 });

@@ -17,6 +17,7 @@ import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
 import { historyMethods } from './history.ts';
 import { tiktokEvents, tiktokMethods } from './tiktok.ts';
+import { uiLinkMethods } from './ui-links.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -43,6 +44,7 @@ export const methods = {
   ...channelExtraMethods,
   ...historyMethods,
   ...tiktokMethods,
+  ...uiLinkMethods,
 };
 
 /** Every event the engine announces, with its payload. */

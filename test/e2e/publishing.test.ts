@@ -147,7 +147,8 @@ describe(
       await form.getByRole('checkbox', { name: 'Alice Cooks' }).check();
       await form.locator('select[name="preset"]').selectOption('weekly');
       assert.equal(await form.locator('select[name="privacy"]').inputValue(), 'unlisted');
-      assert.equal(await form.locator('input[name="tags"]').inputValue(), 'cooking, weekly');
+      // Tags are chips; their hidden input holds them comma-joined.
+      assert.equal(await form.locator('input[name="tags"]').inputValue(), 'cooking,weekly');
       await form.getByTestId('preset-footer').filter({ hasText: 'Thanks for watching!' }).waitFor();
 
       // The publish-at field says what it read, under it, before anything is queued.

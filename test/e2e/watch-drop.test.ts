@@ -135,7 +135,6 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
   test('in a browser tab a folder is added by its server path and channels ticked by title', async () => {
     const form = page.getByRole('form', { name: 'Add a folder' });
     // No native dialog in a browser: a path field, with a hint about whose disk it is.
-    assert.equal(await form.getByRole('button', { name: 'Choose folder…' }).count(), 0);
     const path = form.getByLabel('Folder path');
     await form.getByText('A path on the machine running Dropline').waitFor();
     const watch = form.getByRole('button', { name: 'Watch this folder' });

@@ -41,7 +41,11 @@ export interface SandboxedServe {
  * A Google sandbox and a real `dropline serve` pointed at it, secrets under a
  * throwaway key file in `dir`: the set-up of every browser test that signs in.
  */
-export async function startSandboxedServe(dir: string, dataDir: string): Promise<SandboxedServe> {
+export async function startSandboxedServe(
+  dir: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<SandboxedServe> {
   const sandbox = await startGoogleSandbox({ autoApprove: true });
   const keyFile = join(dir, 'master.key');
   writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
@@ -51,6 +55,7 @@ export async function startSandboxedServe(dir: string, dataDir: string): Promise
       DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
       DROPLINE_KEY_PROVIDER: 'file',
       DROPLINE_MASTER_KEY_FILE: keyFile,
+      ...env,
     },
   });
   const info = JSON.parse(readFileSync(join(dataDir, 'service.json'), 'utf8'));

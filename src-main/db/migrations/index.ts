@@ -10,6 +10,7 @@ import { notices } from './009-notices.ts';
 import { connected } from './010-connected.ts';
 import { publishing } from './011-publishing.ts';
 import { jobOrderTimeline } from './012-job-order-timeline.ts';
+import { uiLinkKeys } from './013-ui-link-keys.ts';
 import { tiktok } from './014-tiktok.ts';
 
 export interface Migration {
@@ -31,5 +32,6 @@ export const migrations: readonly Migration[] = [
   connected,
   publishing,
   jobOrderTimeline,
+  uiLinkKeys,
   tiktok,
 ];

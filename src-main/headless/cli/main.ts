@@ -22,6 +22,7 @@ import { settingsCommand } from './commands/settings.ts';
 import { historyCommand } from './commands/history.ts';
 import { setupCommand } from './commands/setup.ts';
 import { tiktokCommand } from './commands/tiktok.ts';
+import { uiCommand } from './commands/ui.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -44,6 +45,7 @@ export const commands: Command[] = [
   historyCommand,
   setupCommand,
   tiktokCommand,
+  uiCommand,
 ];
 
 function helpText(): string {

@@ -1,12 +1,13 @@
 import type { WatchItem } from '../../../src-shared/domain/watched-folder.ts';
 import { useFolders } from './folders-store.ts';
+import { WatchItemStatus } from './WatchItemStatus.tsx';
 
 function ItemRow({ item }: { item: WatchItem }) {
   const { chooseThumbnail, retry, uploadAgain } = useFolders();
   return (
     <li className={`watch-item watch-item-${item.state}`} data-testid="watch-item">
       <span className="watch-item-path">{item.path}</span>
-      <span className="watch-item-state">{item.state}</span>
+      <WatchItemStatus item={item} />
       {item.title && <span className="muted"> “{item.title}”</span>}
       {item.problem && <p className="error-text">{item.problem.message}</p>}
       {item.problem?.code === 'ambiguous_thumbnail' && (

@@ -1,10 +1,11 @@
 import { useId } from 'react';
+import { FileBrowserButton } from '../upload/FileBrowserButton.tsx';
 import { useFolders } from './folders-store.ts';
 
 /**
  * Where the folder is. The desktop app offers the native dialog; a browser
- * tab (headless engine, home server) cannot browse the engine's disk, so the
- * user types the path there.
+ * tab (headless engine, home server) has no dialog for the engine's disk, so
+ * the user types the path or picks it in the engine's own folder browser.
  */
 export function FolderPathField() {
   const draftPath = useFolders((s) => s.draftPath);
@@ -34,18 +35,22 @@ export function FolderPathField() {
     );
   }
   return (
-    <label>
-      Folder path
-      <input
-        name="folder-path"
-        value={draftPath}
-        placeholder="/home/me/Videos/exports"
-        aria-describedby={hintId}
-        onChange={(e) => setDraftPath(e.target.value)}
-      />
-      <small id={hintId} className="muted">
-        A path on the machine running Dropline: this browser tab cannot browse its folders.
-      </small>
-    </label>
+    <div className="folder-path-typed">
+      <label>
+        Folder path
+        <input
+          name="folder-path"
+          value={draftPath}
+          placeholder="/home/me/Videos/exports"
+          aria-describedby={hintId}
+          onChange={(e) => setDraftPath(e.target.value)}
+        />
+        <small id={hintId} className="muted">
+          A path on the machine running Dropline (this tab sees its folders only through Choose
+          folder…).
+        </small>
+      </label>
+      <FileBrowserButton mode="folder" onPick={([path]) => path && setDraftPath(path)} />
+    </div>
   );
 }

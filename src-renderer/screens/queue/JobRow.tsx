@@ -1,51 +1,102 @@
+import { ActionIcon, Anchor, Button, Checkbox, Menu, Progress } from '@mantine/core';
+import { ExternalLink, MoreHorizontal } from 'lucide-react';
 import {
   canPauseJob,
   canRetryJob,
   type Job,
   type JobProgress,
 } from '../../../src-shared/domain/job.ts';
-import { formatBytes, formatEta, formatRate, formatTime } from './format.ts';
+import { formatBytes, formatEta, formatRate } from './format.ts';
+import { useJobActions } from './job-actions-store.ts';
+import { statusText, statusTone, studioUrl, videoUrl } from './job-status.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
 import { VideoLinks } from './VideoLinks.tsx';
 
-function stateText(job: Job): string {
-  if (job.state === 'waiting' && job.waitUntil) {
-    const why =
-      job.waitReason === 'quota'
-        ? 'quota resets'
-        : job.waitReason === 'channel_limit'
-          ? 'channel upload cap ends'
-          : 'next try';
-    return `waiting: ${why} ${formatTime(job.waitUntil)}`;
-  }
-  if (job.state === 'done' && job.videoId) return `done: video ${job.videoId}`;
-  return job.state;
-}
+const toneColor = {
+  running: 'blue',
+  waiting: 'yellow',
+  paused: 'gray',
+  done: 'green',
+  failed: 'red',
+  idle: 'gray',
+} as const;
+
+const editableStates: readonly Job['state'][] = ['queued', 'paused', 'waiting', 'failed'];
+export const canEditJob = (job: Job) => editableStates.includes(job.state);
+export const canRemoveJob = (job: Job) => job.state === 'failed' || job.state === 'cancelled';
 
 export function JobRow({ job, progress }: { job: Job; progress: JobProgress | undefined }) {
   const act = useQueue((s) => s.act);
+  const selected = useJobActions((s) => s.selected.includes(job.id));
+  const { select, openEdit, openDetail, remove, move } = useJobActions.getState();
   const sent = bytesOf(job, progress);
   const pct = job.bytesTotal ? (sent / job.bytesTotal) * 100 : 0;
   const live = job.state === 'uploading' && progress;
+  const tone = statusTone(job);
   const canPause = canPauseJob(job);
   const canCancel = !['done', 'failed', 'cancelled'].includes(job.state);
   const canRetry = canRetryJob(job);
+  const movable = job.state === 'queued' || job.state === 'paused' || job.state === 'waiting';
   return (
-    <div className={`job-row job-${job.state}`} data-testid="job-row" data-job-id={job.id}>
+    <div
+      className={`job-row job-${job.state}`}
+      data-testid="job-row"
+      data-job-id={job.id}
+      data-state={job.state}
+    >
+      <Checkbox
+        aria-label={`Select ${job.title}`}
+        checked={selected}
+        onChange={(e) => select(job.id, e.currentTarget.checked)}
+      />
       <div className="job-main">
-        <div className="job-title" title={job.file}>
+        <button
+          type="button"
+          className="job-title link-button"
+          title={job.file}
+          onClick={() => openDetail(job.id)}
+        >
           {job.title}
-        </div>
-        <progress className="job-progress" max={100} value={pct} />
+        </button>
+        <Progress
+          className="job-progress"
+          value={job.state === 'done' ? 100 : pct}
+          color={toneColor[tone]}
+          striped={tone === 'running'}
+          animated={job.state === 'uploading'}
+          aria-label={`Progress of ${job.title}`}
+          size="sm"
+        />
         <div className="job-meta">
-          <span className="job-state">{stateText(job)}</span>
+          <span className={`job-state job-tone-${tone}`}>{statusText(job, Date.now())}</span>
           <span data-testid="job-bytes" data-bytes-sent={sent}>
             {formatBytes(sent)} / {formatBytes(job.bytesTotal)}
           </span>
           {job.state === 'done' && job.videoId && <VideoLinks videoId={job.videoId} />}
           {live && <span>{formatRate(progress.rate)}</span>}
           {live && <span>{formatEta(progress.etaSeconds)}</span>}
+          {job.state === 'done' && job.videoId && (
+            <>
+              <Anchor
+                href={videoUrl(job.videoId)}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="video-link"
+              >
+                {videoUrl(job.videoId).replace('https://', '')}{' '}
+                <ExternalLink size={12} aria-hidden />
+              </Anchor>
+              <Anchor
+                href={studioUrl(job.videoId)}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="studio-link"
+              >
+                Edit in Studio <ExternalLink size={12} aria-hidden />
+              </Anchor>
+            </>
+          )}
           {job.thumbnailStep === 'failed' && <span className="error-text">thumbnail failed</span>}
           {job.playlistStep === 'failed' && <span className="error-text">playlist failed</span>}
           {job.captions.some((c) => c.state === 'failed') && (
@@ -60,19 +111,60 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
             {w}
           </div>
         ))}
-        {job.error && job.state !== 'done' && (
+        {job.error && job.state === 'failed' && (
           <div className="job-error" title={job.error.message}>
             {job.error.message}
           </div>
         )}
       </div>
       <div className="job-actions">
-        {canPause && <button onClick={() => void act('pause', job.id)}>Pause</button>}
-        {job.state === 'paused' && (
-          <button onClick={() => void act('resume', job.id)}>Resume</button>
+        {canPause && (
+          <Button size="xs" variant="default" onClick={() => void act('pause', job.id)}>
+            Pause
+          </Button>
         )}
-        {canRetry && <button onClick={() => void act('retry', job.id)}>Retry</button>}
-        {canCancel && <button onClick={() => void act('cancel', job.id)}>Cancel</button>}
+        {job.state === 'paused' && (
+          <Button size="xs" onClick={() => void act('resume', job.id)}>
+            Resume
+          </Button>
+        )}
+        {canRetry && (
+          <Button size="xs" onClick={() => void act('retry', job.id)}>
+            Retry
+          </Button>
+        )}
+        {canRemoveJob(job) && (
+          <Button size="xs" variant="default" color="red" onClick={() => void remove([job.id])}>
+            Remove
+          </Button>
+        )}
+        {canCancel && (
+          <Button size="xs" variant="subtle" onClick={() => void act('cancel', job.id)}>
+            Cancel
+          </Button>
+        )}
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" aria-label={`More actions for ${job.title}`}>
+              <MoreHorizontal size={16} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => openDetail(job.id)}>Details and history</Menu.Item>
+            {canEditJob(job) && (
+              <Menu.Item onClick={() => openEdit([job.id])}>Edit details</Menu.Item>
+            )}
+            {movable && (
+              <>
+                <Menu.Divider />
+                <Menu.Item onClick={() => void move(job.id, 'top')}>Move to top</Menu.Item>
+                <Menu.Item onClick={() => void move(job.id, 'up')}>Move up</Menu.Item>
+                <Menu.Item onClick={() => void move(job.id, 'down')}>Move down</Menu.Item>
+                <Menu.Item onClick={() => void move(job.id, 'bottom')}>Move to bottom</Menu.Item>
+              </>
+            )}
+          </Menu.Dropdown>
+        </Menu>
       </div>
     </div>
   );

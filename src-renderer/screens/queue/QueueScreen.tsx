@@ -1,3 +1,4 @@
+import { Modal } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useChannels } from '../../state/channels-store.ts';
@@ -7,8 +8,12 @@ import { JobRow } from './JobRow.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
 import { HistoryView } from './HistoryView.tsx';
 import { useAddForm } from './add-form-store.ts';
+import { EditJobsDialog } from './EditJobsDialog.tsx';
+import { JobDetail } from './JobDetail.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
+import { useJobActions } from './job-actions-store.ts';
 import { useQueue } from './queue-store.ts';
-import { buildRows } from './rows.ts';
+import { buildRows, withoutCleared } from './rows.ts';
 import './queue.css';
 
 export function QueueScreen() {
@@ -25,10 +30,13 @@ export function QueueScreen() {
     () => channels.filter((c) => c.status !== 'disconnected').map((c) => c.id),
     [channels],
   );
+  const clearedAt = useJobActions((s) => s.clearedAt);
+  const shown = useMemo(() => withoutCleared(jobs, order, clearedAt), [jobs, order, clearedAt]);
   const rows = useMemo(
-    () => buildRows(jobs, order, progress, connectedIds),
-    [jobs, order, progress, connectedIds],
+    () => buildRows(jobs, shown, progress, connectedIds),
+    [jobs, shown, progress, connectedIds],
   );
+  const finished = order.length - shown.length;
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows on screen are rendered: the queue stays smooth with thousands of jobs.
   const virtual = useVirtualizer({
@@ -45,9 +53,35 @@ export function QueueScreen() {
     <section className="queue-screen">
       <header className="queue-top">
         <h2>Queue</h2>
-        <button onClick={toggleAdding}>{adding ? 'Close' : 'Add upload'}</button>
+        <div className="queue-top-actions">
+          <button
+            type="button"
+            onClick={() => useJobActions.getState().clearFinished()}
+            title="Hide done and cancelled uploads here; they stay in the history"
+          >
+            Clear finished
+          </button>
+          <button onClick={toggleAdding}>{adding ? 'Close' : 'Add upload'}</button>
+        </div>
       </header>
-      {adding && <AddUploadForm />}
+      {finished > 0 && (
+        <p className="muted" data-testid="cleared-note">
+          {finished} finished {finished === 1 ? 'upload is' : 'uploads are'} cleared from this list
+          (still in the history).
+        </p>
+      )}
+      <SelectionBar />
+      <EditJobsDialog />
+      <JobDetail />
+      <Modal
+        opened={adding}
+        onClose={toggleAdding}
+        title="Add upload"
+        size="xl"
+        closeButtonProps={{ 'aria-label': 'Close the Add upload form' }}
+      >
+        <AddUploadForm />
+      </Modal>
       <QuotaBar />
       {error && (
         <p className="error-text" role="alert">

@@ -6,6 +6,7 @@ import { useConnection } from '../../state/connection-store.ts';
 import { useAddForm } from './add-form-store.ts';
 import { planChannelDrop, type DroppedFile } from './channel-drop.ts';
 import type { ExistingJob } from '../../../src-shared/api/jobs.ts';
+import type { NewUpload } from '../../../src-shared/api/job-edits.ts';
 
 /** "clip.mp4 is already uploaded …": nothing new was queued for these (file, channel) pairs. */
 function describeExisting(existing: ExistingJob[]): string {
@@ -45,6 +46,11 @@ export interface QueueState {
     /** A new video even where this file is already uploaded or queued. */
     again?: boolean;
   }): Promise<boolean>;
+  /**
+   * The Add upload form's uploads, each with its own details: refused whole
+   * (the reason returned, no job made) when any is wrong.
+   */
+  addUploads(uploads: NewUpload[], again: boolean): Promise<string | null>;
   dropOnChannel(files: DroppedFile[], channelId: string, channelTitle: string): Promise<void>;
 }
 
@@ -104,6 +110,37 @@ export const useQueue = create<QueueState>((set, get) => {
       } catch (error) {
         fail(error);
         return false;
+      }
+    },
+    async addUploads(uploads, again) {
+      try {
+        if (again) {
+          // Only jobs.enqueue makes a second video of the same bytes; the form checked each first.
+          for (const u of uploads)
+            await api.invoke('jobs.enqueue', {
+              files: [u.file],
+              channelIds: [u.channelId],
+              metadata: u.metadata,
+              thumbnail: u.thumbnail,
+              schedule: u.schedule,
+              again: true,
+            });
+          set({ error: null, notice: null });
+        } else {
+          const known = get().jobs;
+          const { jobIds } = await api.invoke('jobs.add', { uploads });
+          const existing = jobIds.filter((id) => known[id]).length;
+          set({
+            error: null,
+            notice: existing
+              ? `${existing} of these ${existing === 1 ? 'was' : 'were'} already queued or uploaded on that channel: no new job was made. To upload again as a new video, tick "Upload again".`
+              : null,
+          });
+        }
+        void refreshQuota().catch(() => undefined);
+        return null;
+      } catch (error) {
+        return (error as Error).message;
       }
     },
     async dropOnChannel(files, channelId, channelTitle) {

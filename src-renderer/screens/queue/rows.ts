@@ -63,3 +63,16 @@ export function buildRows(
   }
   return rows;
 }
+
+/** The queue's order without the finished jobs the user cleared (done or cancelled before then). */
+export function withoutCleared(
+  jobs: Record<string, Job>,
+  order: string[],
+  clearedAt: string | null,
+): string[] {
+  if (!clearedAt) return order;
+  return order.filter((id) => {
+    const job = jobs[id];
+    return !job || !(['done', 'cancelled'].includes(job.state) && job.updatedAt <= clearedAt);
+  });
+}

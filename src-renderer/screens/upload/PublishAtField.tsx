@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import {
   localTimeZone,
   parsePublishAt,
@@ -5,8 +6,12 @@ import {
 } from '../../../src-shared/publishing/plain-date.ts';
 
 /** The field's text read as a publish time now, in the user's zone; null when empty. */
-export function readPublishAt(text: string, nowMs = Date.now()): PlainDateResult | null {
-  return text.trim() === '' ? null : parsePublishAt(text, nowMs, localTimeZone());
+export function readPublishAt(
+  text: string,
+  nowMs = Date.now(),
+  timeZone = localTimeZone(),
+): PlainDateResult | null {
+  return text.trim() === '' ? null : parsePublishAt(text, nowMs, timeZone);
 }
 
 /**
@@ -18,12 +23,16 @@ export function PublishAtField({
   value,
   onChange,
   disabled = false,
+  timeZone,
 }: {
   value: string;
   onChange(value: string): void;
   disabled?: boolean;
+  /** The zone a wall-clock time is read in; the user's own by default. */
+  timeZone?: string;
 }) {
-  const parsed = disabled ? null : readPublishAt(value);
+  const parsed = disabled ? null : readPublishAt(value, Date.now(), timeZone);
+  const echoId = useId();
   return (
     <div className="publish-at-field">
       <label>
@@ -34,12 +43,12 @@ export function PublishAtField({
           disabled={disabled}
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={parsed?.ok === false || undefined}
-          aria-describedby="publish-at-echo"
+          aria-describedby={echoId}
         />
       </label>
       {parsed && (
         <p
-          id="publish-at-echo"
+          id={echoId}
           className={parsed.ok ? 'muted publish-at-echo' : 'error-text publish-at-echo'}
           role={parsed.ok ? 'status' : 'alert'}
           data-testid="publish-at-echo"
