@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AppError } from '../../src-shared/api/errors.ts';
 import type { Clock } from '../base/clock.ts';
 import { describeGoogleError } from './google-errors.ts';
+import { setupHelpFor, setupHelpLine } from '../../src-shared/domain/google-setup.ts';
 import {
   codeChallengeS256,
   createCallbackPath,
@@ -171,7 +172,10 @@ export class LoopbackFlow {
     }
     const error = url.searchParams.get('error');
     if (error) {
-      const message = describeGoogleError(error, url.searchParams.get('error_description'));
+      const help = setupHelpFor(error);
+      const message = help
+        ? setupHelpLine(help)
+        : describeGoogleError(error, url.searchParams.get('error_description'));
       send(res, 200, resultPage(false, message), 'html');
       this.#fail(
         new AppError(

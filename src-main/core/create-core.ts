@@ -4,14 +4,15 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { DatabaseBackups } from '../db/backups.ts';
 import { checkEmptyDatabase, DatabaseUnusableError } from '../db/database-health.ts';
 import { databaseError, databaseProblem } from '../db/db-errors.ts';
-import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
+import { createLogger, type LogSink, type Logger } from '../logging/logger.ts';
+import { fileSink } from '../logging/file-sink.ts';
 import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
-import { googleEndpoints } from '../youtube/google-endpoints.ts';
+import { googleEndpoints } from '../auth/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
 import { quotaConfigFromSettings } from '../youtube/quota-costs.ts';
 import type { SafeStorageLike } from '../vault/safe-storage-like.ts';
@@ -46,6 +47,7 @@ import { toolsStatus } from '../tools/tool-status.ts';
 import type { ToolsStatus } from '../../src-shared/api/tools.ts';
 import { chooseFfprobe, chooseYtDlp, type ToolChoice } from '../tools/tool-paths.ts';
 import { JobEditor } from '../uploads/job-editor.ts';
+import { UploadHistory } from '../uploads/upload-history.ts';
 import { ChannelExtras } from '../youtube/channel-extras.ts';
 import {
   createTikTok,
@@ -118,6 +120,8 @@ export interface Services {
   channelExtras: ChannelExtras;
   /** What the watcher knows of the watched folders' files (dropped names are matched there). */
   watchRepo: WatchRepository;
+  /** Finished uploads, kept when the queue is cleared. */
+  history: UploadHistory;
   /** TikTok: the app, accounts (sign-in, health) and their tokens. */
   tiktok: TikTokServices;
 }
@@ -224,6 +228,11 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     secrets: vault.store,
     vaultLocked: () => vaultIsLocked(vault),
     googleBaseUrl: config.googleBaseUrl,
+    healthCheckHours: () => settings.get().healthCheckHours,
+    healthTiming:
+      config.healthCheckSpreadMs == null
+        ? undefined
+        : { startSpreadMs: config.healthCheckSpreadMs },
     ...deps.channels,
   });
   // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
@@ -349,6 +358,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       clock,
       pump: () => uploads.pump(),
     }),
+    history: new UploadHistory(db),
     channelExtras: new ChannelExtras({
       http: deps.uploads?.http ?? nodeHttp,
       endpoints: googleEndpoints(config.googleBaseUrl),
@@ -385,6 +395,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
   if (deps.startUploads !== false) services.updates.start();
+  if (deps.startUploads !== false) channels.start();
   const stopTikTokChecks =
     deps.startUploads !== false ? tiktok.accounts.startHealthChecks() : () => undefined;
 
@@ -407,6 +418,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       await cookieServices.stop();
       services.vault.lock();
       db.close();
+      await log.flush();
     },
   };
 }

@@ -15,6 +15,7 @@ import { toolMethods } from './tools.ts';
 import { jobEditEvents, jobEditMethods } from './job-edits.ts';
 import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
+import { historyMethods } from './history.ts';
 import { tiktokEvents, tiktokMethods } from './tiktok.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
@@ -40,6 +41,7 @@ export const methods = {
   ...jobEditMethods,
   ...fileMethods,
   ...channelExtraMethods,
+  ...historyMethods,
   ...tiktokMethods,
 };
 

@@ -36,7 +36,7 @@ export async function startHarness(
     /** Scopes of the channels' grants (default: what Dropline asks for at sign-in). */
     scopes?: string[];
     /** More core dependencies (a video probe for watched folders, say). */
-    core?: Pick<CoreDeps, 'videoProbe' | 'folderPresenceCheckMs'>;
+    core?: Pick<CoreDeps, 'videoProbe' | 'folderPresenceCheckMs' | 'clock'>;
     /** Another destination's sandbox (DROPLINE_TIKTOK_BASE_URL). */
     tiktokBaseUrl?: string;
   } = {},

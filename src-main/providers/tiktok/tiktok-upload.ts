@@ -1,6 +1,6 @@
 import { isAppError } from '../../../src-shared/api/errors.ts';
 import type { AppErrorShape } from '../../../src-shared/domain/app-error.ts';
-import { backoffDelay } from '../../uploads/backoff.ts';
+import { backoffDelay } from '../../base/backoff.ts';
 import { describeChange, fingerprint } from '../../uploads/file-fingerprint.ts';
 import { fileRangeBody } from '../../uploads/file-range-body.ts';
 import type { JobRecord } from '../../uploads/job-repository.ts';

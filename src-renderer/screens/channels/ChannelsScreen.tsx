@@ -4,6 +4,7 @@ import { ChannelCard } from './ChannelCard.tsx';
 import { ClientSetup } from './ClientSetup.tsx';
 import { ConnectPanel } from './ConnectPanel.tsx';
 import { TokenStatsPanel } from './TokenStatsPanel.tsx';
+import { SetupGuide } from './SetupGuide.tsx';
 import { TikTokAccounts } from './TikTokAccounts.tsx';
 import './channels.css';
 
@@ -21,6 +22,7 @@ export function ChannelsScreen() {
           {error}
         </p>
       )}
+      <SetupGuide />
       <ClientSetup />
       <ConnectPanel />
       <TokenStatsPanel />
