@@ -254,6 +254,13 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     http,
     baseUrl: config.tiktokBaseUrl ?? null,
     notify: (notice) => notices.post(notice),
+    // The account's longest video is checked when ffprobe can tell the length.
+    durationOf: async (file) => {
+      const probe =
+        deps.videoProbe === undefined ? optionalFfprobe(() => ffprobe().program) : deps.videoProbe;
+      const result = probe ? await probe.probe(file) : null;
+      return result?.ok && result.durationSeconds > 0 ? result.durationSeconds : null;
+    },
     note: (job, message) =>
       engine?.timeline.record(job.id, new Date(clock.now()).toISOString(), 'session', message),
     ...deps.tiktok,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIN_CHUNK } from '../../fakes/tiktok-sandbox/index.ts';
+import { defaultAccountsForTest } from '../../helpers/tiktok-accounts-fixture.ts';
 import { enqueueOne, videoFile, waitForState } from '../../helpers/upload-harness.ts';
 import {
   connectTikTok,
@@ -171,5 +172,20 @@ describe('TikTok accounts: health', () => {
         .list()
         .notices.some((n) => n.kind === 'needs_reconnect' && n.title.includes('Carol Cuts')),
     ).toBe(true);
+  });
+});
+
+describe('TikTok uploads: the account longest video', () => {
+  it('a video longer than creator_info allows fails before anything is sent, naming both lengths', async () => {
+    h = await startTikTokHarness({
+      sandbox: { accounts: (base) => defaultAccountsForTest(base, { maxVideoPostDurationSec: 1 }) },
+    });
+    await connectTikTok(h.core, carolId);
+    const fixture = new URL('../../fixtures/two-seconds.mp4', import.meta.url).pathname;
+    const id = enqueueOne(h, fixture, carol);
+    const job = await waitForState(h.core, id, ['done', 'failed']);
+    expect(job.state).toBe('failed');
+    expect(job.error?.message).toMatch(/the video is 2 s; this account may post at most 1 s/);
+    expect(h.sandbox.inspect.uploads()).toHaveLength(0);
   });
 });
