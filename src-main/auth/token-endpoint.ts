@@ -7,6 +7,8 @@ const TokenResponseSchema = z.object({
   access_token: z.string().min(1),
   expires_in: z.coerce.number().positive(),
   refresh_token: z.string().min(1).optional(),
+  /** Apps in Testing mode: the refresh token's remaining life in seconds (google-facts.md). */
+  refresh_token_expires_in: z.coerce.number().positive().optional(),
   scope: z.string().optional(),
   token_type: z.string().optional(),
   id_token: z.string().optional(),

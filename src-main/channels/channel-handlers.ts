@@ -9,6 +9,7 @@ type ChannelMethod =
   | 'channels.disconnect'
   | 'channels.audit'
   | 'channels.stats'
+  | 'channels.check'
   | 'client.get'
   | 'client.set';
 
@@ -22,6 +23,10 @@ export function channelHandlers(s: ChannelServices): Pick<HandlerMap, ChannelMet
     'channels.disconnect': ({ channelId }) => s.channels.disconnect(channelId),
     'channels.audit': ({ channelId, limit }) => s.channels.audit(channelId, limit),
     'channels.stats': () => s.channels.stats(),
+    'channels.check': ({ channelId }) => {
+      if (channelId !== undefined) s.channels.get(channelId); // unknown_channel, named
+      return s.health.checkNow(channelId);
+    },
     'client.get': () => s.clients.get(),
     'client.set': (input) => s.clients.set(input),
   };

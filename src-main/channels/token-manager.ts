@@ -15,6 +15,7 @@ import { backoffDelay } from '../base/backoff.ts';
 import { refreshAtFor } from './backoff.ts';
 import type { ChannelRepository } from './channel-repository.ts';
 import { RefreshLimiter, type LimiterOptions } from './refresh-limiter.ts';
+import { grantEnd } from './grant-end.ts';
 import type { NoticeInput } from '../../src-shared/domain/notice.ts';
 
 export interface TokenManagerOptions extends LimiterOptions {
@@ -220,6 +221,11 @@ export class TokenManager implements AccessTokenSource {
         );
       const at = new Date(this.#d.clock.now()).toISOString();
       this.#d.channels.recordRefresh(channelId, 'ok', at);
+      if (response.refresh_token_expires_in !== undefined)
+        this.#d.channels.setGrantExpiry(
+          channelId,
+          grantEnd(this.#d.clock.now(), response.refresh_token_expires_in),
+        );
       this.#d.audit.record(
         channelId,
         'refresh',

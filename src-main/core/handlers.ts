@@ -14,6 +14,8 @@ import { cookieHandlers } from '../cookies/cookie-handlers.ts';
 import { downloadHandlers } from '../cookies/download-handlers.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
 import { updateHandlers } from '../updates/update-handlers.ts';
+import { historyHandlers } from '../uploads/history-handlers.ts';
+import { tiktokHandlers } from '../providers/tiktok/tiktok-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -39,5 +41,7 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     ...jobEditHandlers(services.uploads, services.jobEditor),
     ...fileHandlers(services.watchRepo),
     ...channelExtraHandlers(services.channelExtras),
+    ...historyHandlers(services.history, services.jobEditor),
+    ...tiktokHandlers(services.tiktok),
   };
 }

@@ -116,7 +116,7 @@ export interface SessionLike {
   protocol: {
     handle(
       scheme: string,
-      handler: (request: { url: string }) => Response | Promise<Response>,
+      handler: (request: { url: string; method?: string }) => Response | Promise<Response>,
     ): void;
   };
 }

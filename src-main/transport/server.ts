@@ -55,7 +55,9 @@ export async function startHeadlessServer(
   const headers = securityHeaders(
     contentSecurityPolicy({
       connectSrc: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`],
-      imgSrc: core.config.googleBaseUrl ? [core.config.googleBaseUrl] : [],
+      imgSrc: [core.config.googleBaseUrl, core.config.tiktokBaseUrl].filter((u): u is string =>
+        Boolean(u),
+      ),
     }),
   );
   const wss = new WebSocketServer({

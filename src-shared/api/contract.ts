@@ -15,6 +15,8 @@ import { toolMethods } from './tools.ts';
 import { jobEditEvents, jobEditMethods } from './job-edits.ts';
 import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
+import { historyMethods } from './history.ts';
+import { tiktokEvents, tiktokMethods } from './tiktok.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -39,6 +41,8 @@ export const methods = {
   ...jobEditMethods,
   ...fileMethods,
   ...channelExtraMethods,
+  ...historyMethods,
+  ...tiktokMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -54,6 +58,7 @@ export const events = {
   ...noticeEvents,
   ...updateEvents,
   ...jobEditEvents,
+  ...tiktokEvents,
 };
 
 export type Methods = typeof methods;

@@ -80,7 +80,7 @@ export class FakeElectron {
   readonly privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
   readonly protocolHandlers = new Map<
     string,
-    (request: { url: string }) => Response | Promise<Response>
+    (request: { url: string; method?: string }) => Response | Promise<Response>
   >();
   readonly opened: string[] = [];
   readonly notifications: FakeNotification[] = [];

@@ -7,8 +7,10 @@ import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
 import { downloads } from './008-downloads.ts';
 import { notices } from './009-notices.ts';
+import { connected } from './010-connected.ts';
 import { publishing } from './011-publishing.ts';
 import { jobOrderTimeline } from './012-job-order-timeline.ts';
+import { tiktok } from './014-tiktok.ts';
 
 export interface Migration {
   version: number;
@@ -26,6 +28,8 @@ export const migrations: readonly Migration[] = [
   cookieFiles,
   downloads,
   notices,
+  connected,
   publishing,
   jobOrderTimeline,
+  tiktok,
 ];

@@ -18,6 +18,10 @@ import { watchCommand } from './commands/watch.ts';
 import { scheduleCommand } from './commands/schedule.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { noticesCommand } from './commands/notices.ts';
+import { settingsCommand } from './commands/settings.ts';
+import { historyCommand } from './commands/history.ts';
+import { setupCommand } from './commands/setup.ts';
+import { tiktokCommand } from './commands/tiktok.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -36,6 +40,10 @@ export const commands: Command[] = [
   scheduleCommand,
   presetsCommand,
   noticesCommand,
+  settingsCommand,
+  historyCommand,
+  setupCommand,
+  tiktokCommand,
 ];
 
 function helpText(): string {

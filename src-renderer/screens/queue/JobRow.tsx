@@ -7,6 +7,7 @@ import {
 import { formatBytes, formatEta, formatRate, formatTime } from './format.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
+import { VideoLinks } from './VideoLinks.tsx';
 
 function stateText(job: Job): string {
   if (job.state === 'waiting' && job.waitUntil) {
@@ -42,6 +43,7 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
           <span data-testid="job-bytes" data-bytes-sent={sent}>
             {formatBytes(sent)} / {formatBytes(job.bytesTotal)}
           </span>
+          {job.state === 'done' && job.videoId && <VideoLinks videoId={job.videoId} />}
           {live && <span>{formatRate(progress.rate)}</span>}
           {live && <span>{formatEta(progress.etaSeconds)}</span>}
           {job.thumbnailStep === 'failed' && <span className="error-text">thumbnail failed</span>}

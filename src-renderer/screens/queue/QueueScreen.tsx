@@ -5,6 +5,7 @@ import { AddUploadForm } from './AddUploadForm.tsx';
 import { ChannelHeader } from './ChannelHeader.tsx';
 import { JobRow } from './JobRow.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
+import { HistoryView } from './HistoryView.tsx';
 import { useAddForm } from './add-form-store.ts';
 import { useQueue } from './queue-store.ts';
 import { buildRows } from './rows.ts';
@@ -95,6 +96,7 @@ export function QueueScreen() {
           </div>
         </>
       )}
+      <HistoryView />
     </section>
   );
 }

@@ -117,7 +117,6 @@ describe('tokens never leave the main process', () => {
       audit.map((e) => `${e.action}:${e.outcome}`),
       ['revoke:ok', 'refresh:ok', 'consent:ok'],
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
     await core.close();
 
     assert.ok(tokens.size >= 3, `tokens seen: ${tokens.size}`);
