@@ -1,12 +1,7 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
 import type { DropResultSchema } from '../../../src-shared/api/folders.ts';
-import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
-import {
-  buildDropPreview,
-  type DroppedFile,
-  type PreviewEntry,
-} from '../../../src-shared/watch/drop-preview.ts';
+import type { DroppedFile, PreviewEntry } from '../../../src-shared/watch/drop-preview.ts';
 import { api } from '../../api/client.ts';
 import { toggleChannel } from '../../components/channel-options.ts';
 
@@ -51,16 +46,20 @@ export const useDrop = create<DropState>((set, get) => ({
       size: file.size,
       path,
     }));
-    const preview = buildDropPreview(dropped);
-    const imageUrls: Record<string, string> = {};
-    for (const { file, key } of files)
-      if (/\.(jpe?g|png|webp)$/i.test(file.name)) imageUrls[key] = URL.createObjectURL(file);
-    set({
-      entries: preview.entries,
-      ignored: preview.ignored,
-      imageUrls,
-      results: null,
-      error: null,
+    // The drop listener loads with the app; what reads a drop (sidecar rules, the
+    // language registry) loads with the first drop, keeping it off the first screen.
+    void import('../../../src-shared/watch/drop-preview.ts').then(({ buildDropPreview }) => {
+      const preview = buildDropPreview(dropped);
+      const imageUrls: Record<string, string> = {};
+      for (const { file, key } of files)
+        if (/\.(jpe?g|png|webp)$/i.test(file.name)) imageUrls[key] = URL.createObjectURL(file);
+      set({
+        entries: preview.entries,
+        ignored: preview.ignored,
+        imageUrls,
+        results: null,
+        error: null,
+      });
     });
   },
   setTitle(index, title) {
@@ -86,6 +85,7 @@ export const useDrop = create<DropState>((set, get) => ({
       return set({ error: 'Choose a thumbnail (or none) for every video marked "choose".' });
     set({ busy: true, error: null });
     try {
+      const { VideoMetadataSchema } = await import('../../../src-shared/domain/metadata.ts');
       const results = await api.invoke('drops.queue', {
         items: entries.map((e) => ({
           name: e.video.name,
