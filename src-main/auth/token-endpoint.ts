@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readJson, type HttpFetch } from './http.ts';
+import { bodyText } from '../base/http-response.ts';
 import { describeGoogleError } from './google-errors.ts';
 
 const TokenResponseSchema = z.object({
@@ -69,7 +70,6 @@ async function postForm(
     );
   }
   if (res.status >= 500 || res.status === 429) {
-    await res.text().catch(() => '');
     throw new TokenEndpointError(
       'transient',
       `${what}: Google answered HTTP ${res.status}.`,
@@ -177,7 +177,7 @@ export async function revokeToken(
   } catch {
     return false;
   }
-  const text = await res.text().catch(() => '');
+  const text = bodyText(res);
   if (res.status === 200) return true;
   return res.status === 400 && /invalid_token/.test(text);
 }

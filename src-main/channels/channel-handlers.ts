@@ -18,7 +18,7 @@ export function channelHandlers(s: ChannelServices): Pick<HandlerMap, ChannelMet
   return {
     'channels.list': () => s.channels.list(),
     'channels.connect': (input) => s.connect.start(input),
-    'channels.connectResult': ({ flowId }) => s.connect.result(flowId),
+    'channels.connectResult': ({ flowId }, ctx) => s.connect.result(flowId, ctx.signal),
     'channels.cancelConnect': ({ flowId }) => ({ cancelled: s.connect.cancel(flowId) }),
     'channels.disconnect': ({ channelId }) => s.channels.disconnect(channelId),
     'channels.audit': ({ channelId, limit }) => s.channels.audit(channelId, limit),

@@ -11,7 +11,8 @@ import {
 import type { SecretStore } from '../vault/secret-store.ts';
 import type { AccessTokenSource } from './access-token-source.ts';
 import type { AuditLog } from './audit-log.ts';
-import { backoffDelay, refreshAtFor } from './backoff.ts';
+import { backoffDelay } from '../base/backoff.ts';
+import { refreshAtFor } from './backoff.ts';
 import type { ChannelRepository } from './channel-repository.ts';
 import { RefreshLimiter, type LimiterOptions } from './refresh-limiter.ts';
 import { grantEnd } from './grant-end.ts';
@@ -180,7 +181,7 @@ export class TokenManager implements AccessTokenSource {
           throw this.#failed(channelId, error);
         const wait = backoffDelay(
           attempt,
-          { baseMs: this.#o.backoffBaseMs, maxMs: this.#o.backoffMaxMs },
+          { baseMs: this.#o.backoffBaseMs, capMs: this.#o.backoffMaxMs },
           this.#random,
         );
         this.#d.log.info('token refresh will be retried', { channelId, attempt, waitMs: wait });

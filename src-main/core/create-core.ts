@@ -4,14 +4,15 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { DatabaseBackups } from '../db/backups.ts';
 import { checkEmptyDatabase, DatabaseUnusableError } from '../db/database-health.ts';
 import { databaseError, databaseProblem } from '../db/db-errors.ts';
-import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
+import { createLogger, type LogSink, type Logger } from '../logging/logger.ts';
+import { fileSink } from '../logging/file-sink.ts';
 import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
-import { googleEndpoints } from '../youtube/google-endpoints.ts';
+import { googleEndpoints } from '../auth/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
 import { quotaConfigFromSettings } from '../youtube/quota-costs.ts';
 import type { SafeStorageLike } from '../vault/safe-storage-like.ts';
@@ -374,6 +375,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       await cookieServices.stop();
       services.vault.lock();
       db.close();
+      await log.flush();
     },
   };
 }

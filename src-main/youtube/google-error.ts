@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HttpResponse } from './google-http.ts';
+import type { HttpResponse } from '../base/http-response.ts';
 import { parseJson } from './google-http.ts';
 import { setupHelpFor, setupHelpLine } from '../../src-shared/domain/google-setup.ts';
 

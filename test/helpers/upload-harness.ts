@@ -36,7 +36,7 @@ export async function startHarness(
     /** Scopes of the channels' grants (default: what Dropline asks for at sign-in). */
     scopes?: string[];
     /** More core dependencies (a video probe for watched folders, say). */
-    core?: Pick<CoreDeps, 'videoProbe' | 'folderPresenceCheckMs'>;
+    core?: Pick<CoreDeps, 'videoProbe' | 'folderPresenceCheckMs' | 'clock'>;
   } = {},
 ): Promise<Harness> {
   const quotaUnits = opts.quotaUnits ?? 1_000_000;

@@ -5,6 +5,7 @@ import { channels } from './003-channels.ts';
 import { uploads } from './004-uploads.ts';
 import { watchedFolders } from './005-watched-folders.ts';
 import { cookieFiles } from './006-cookie-files.ts';
+import { downloads } from './008-downloads.ts';
 import { notices } from './009-notices.ts';
 import { connected } from './010-connected.ts';
 import { publishing } from './011-publishing.ts';
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   uploads,
   watchedFolders,
   cookieFiles,
+  downloads,
   notices,
   connected,
   publishing,

@@ -5,7 +5,7 @@ import { nextPacificMidnight, pacificDay } from '../../../src-main/youtube/pacif
 import { defaultQuotaConfig, type QuotaConfig } from '../../../src-main/youtube/quota-costs.ts';
 import { QuotaLedger } from '../../../src-main/youtube/quota-ledger.ts';
 import { parseRange } from '../../../src-main/youtube/resumable-upload.ts';
-import { backoffDelay } from '../../../src-main/uploads/backoff.ts';
+import { backoffDelay } from '../../../src-main/base/backoff.ts';
 
 function fakeClock(at: number) {
   const clock = { t: at, now: () => clock.t, setTimeout: () => () => undefined };
