@@ -202,6 +202,12 @@ describe('Channels screen: the guided Google setup and what Google’s errors me
       await row.getByTestId('studio-link').getAttribute('href'),
       `https://studio.youtube.com/video/${videoId}/edit`,
     );
+    // The quota bar: what was used today under the auto model (Google decides the rest).
+    await page
+      .getByTestId('quota-used')
+      .getByText(/1 upload started today/)
+      .waitFor();
+    assert.match((await page.getByTestId('quota-used').textContent()) ?? '', /Google decides/);
     await page.getByRole('button', { name: 'Clear done jobs' }).click();
     await page.getByTestId('history-cleared').waitFor();
     await row.waitFor({ state: 'detached' });
