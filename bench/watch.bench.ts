@@ -9,7 +9,7 @@ import { systemClock } from '../src-main/base/clock.ts';
 import { openDatabase } from '../src-main/db/database.ts';
 import { createLogger, silentSink } from '../src-main/logging/logger.ts';
 import { EventHub } from '../src-main/rpc/event-hub.ts';
-import { RecordingEnqueuer } from '../src-main/watch/recording-enqueuer.ts';
+import { RecordingEnqueuer } from '../test/helpers/recording-enqueuer.ts';
 import { WatchRepository } from '../src-main/watch/watch-repository.ts';
 import { WatchService } from '../src-main/watch/watch-service.ts';
 import { pairFiles } from '../src-shared/watch/pairing.ts';

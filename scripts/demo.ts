@@ -6,8 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGoogleSandbox } from '../test/fakes/google-sandbox/index.ts';
+import { startTikTokSandbox } from '../test/fakes/tiktok-sandbox/index.ts';
 
 const sandbox = await startGoogleSandbox({});
+const tiktok = await startTikTokSandbox({});
 const dataDir = mkdtempSync(join(tmpdir(), 'dropline-demo-'));
 const { clientId, clientSecret } = sandbox.defaultClient;
 // A throwaway key file: the demo must not leave a key in the user's keychain.
@@ -15,6 +17,7 @@ const keyFile = join(dataDir, 'demo-master.key');
 writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
 
 console.log(`Google sandbox: ${sandbox.baseUrl}`);
+console.log(`TikTok sandbox: ${tiktok.baseUrl}  (app key ${tiktok.apps.unaudited.clientKey} / secret ${tiktok.apps.unaudited.clientSecret}, unaudited; ${tiktok.apps.audited.clientKey} / ${tiktok.apps.audited.clientSecret}, audited)`);
 console.log(`Demo data directory (deleted on exit): ${dataDir}`);
 console.log(`OAuth client for the Channels screen:  id ${clientId}  secret ${clientSecret}`);
 console.log(
@@ -33,6 +36,7 @@ const child = spawn(
     env: {
       ...process.env,
       DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
+      DROPLINE_TIKTOK_BASE_URL: tiktok.baseUrl,
       DROPLINE_KEY_PROVIDER: 'file',
       DROPLINE_MASTER_KEY_FILE: keyFile,
     },
@@ -41,6 +45,7 @@ const child = spawn(
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', async (code) => {
   await sandbox.close();
+  await tiktok.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { AppError } from '../../src-shared/api/errors.ts';
 import { escapeControls, quoted } from '../../src-shared/text/quote.ts';
+import { setupSteps } from '../../src-shared/domain/google-setup.ts';
 
 export interface OAuthClientCredentials {
   clientId: string;
@@ -9,6 +10,8 @@ export interface OAuthClientCredentials {
 }
 
 export const INVALID_CLIENT = 'invalid_client_file';
+/** A "Web application" client's JSON: refused, with setup step 4 (a Desktop app client). */
+export const WEB_CLIENT = 'web_client_file';
 
 const REQUIRED = ['client_id', 'client_secret', 'auth_uri', 'token_uri', 'redirect_uris'] as const;
 
@@ -38,8 +41,10 @@ export function parseClientSecretFile(
     throw invalid(`${name} must hold a JSON object with an "installed" key.`);
   const top = doc as Record<string, unknown>;
   if ('web' in top && !('installed' in top))
-    throw invalid(
-      `${name} is for a "Web application" client. Dropline needs a "Desktop app" client: in Google Cloud Console, create an OAuth client ID of type "Desktop app" and download its JSON.`,
+    throw new AppError(
+      WEB_CLIENT,
+      `${name} is for a "Web application" client. Dropline needs a "Desktop app" client: in Google Cloud Console, create an OAuth client ID of type "Desktop app" and download its JSON (setup step 4: ${setupSteps[3]!.url}).`,
+      false,
     );
   const installed = top.installed;
   if (installed === undefined)

@@ -32,6 +32,18 @@ export function googleEndpoints(baseUrl: string | null): GoogleEndpoints {
   };
 }
 
+const under = (root: string, path: string): string => `${root}/${path.replace(/^\//, '')}`;
+
+/** A Data API URL: `${dataApi}/<path>`. */
+export function dataApiUrl(endpoints: GoogleEndpoints, path: string): string {
+  return under(endpoints.dataApi, path);
+}
+
+/** A media upload URL: `${upload}/<path>`. */
+export function uploadUrl(endpoints: GoogleEndpoints, path: string): string {
+  return under(endpoints.upload, path);
+}
+
 export const YOUTUBE_SCOPES = [
   'https://www.googleapis.com/auth/youtube.upload',
   'https://www.googleapis.com/auth/youtube',

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AppError } from '../../src-shared/api/errors.ts';
 import type { Clock } from '../base/clock.ts';
 import { describeGoogleError } from './google-errors.ts';
+import { setupHelpFor, setupHelpLine } from '../../src-shared/domain/google-setup.ts';
 import {
   codeChallengeS256,
   createCallbackPath,
@@ -21,6 +22,16 @@ export interface LoopbackFlowOptions {
   loginHint?: string;
   timeoutMs?: number;
   clock: Clock;
+  /**
+   * Another provider's authorization parameters (TikTok: client_key, comma
+   * scopes, a hex challenge) in place of Google's; the listener, state check
+   * and single callback stay the same.
+   */
+  authorizationParams?: (p: {
+    redirectUri: string;
+    state: string;
+    verifier: string;
+  }) => Record<string, string>;
 }
 
 /** What the accepted callback carried, plus what the token exchange needs. */
@@ -60,7 +71,11 @@ export class LoopbackFlow {
     this.#host = `127.0.0.1:${port}`;
     this.redirectUri = `http://${this.#host}${this.#path}`;
     const url = new URL(opts.authorizationEndpoint);
-    const params: Record<string, string> = {
+    const params: Record<string, string> = opts.authorizationParams?.({
+      redirectUri: this.redirectUri,
+      state: this.#state,
+      verifier: this.#verifier,
+    }) ?? {
       client_id: opts.clientId,
       redirect_uri: this.redirectUri,
       response_type: 'code',
@@ -72,7 +87,7 @@ export class LoopbackFlow {
       prompt: 'consent',
       include_granted_scopes: 'true',
     };
-    if (opts.loginHint) params.login_hint = opts.loginHint;
+    if (opts.loginHint && !opts.authorizationParams) params.login_hint = opts.loginHint;
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     this.authorizationUrl = url.toString();
     this.result = new Promise<AuthorizationGrant>((resolve, reject) => {
@@ -157,7 +172,10 @@ export class LoopbackFlow {
     }
     const error = url.searchParams.get('error');
     if (error) {
-      const message = describeGoogleError(error, url.searchParams.get('error_description'));
+      const help = setupHelpFor(error);
+      const message = help
+        ? setupHelpLine(help)
+        : describeGoogleError(error, url.searchParams.get('error_description'));
       send(res, 200, resultPage(false, message), 'html');
       this.#fail(
         new AppError(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../src-shared/api/errors.ts';
 import { readJson, type HttpFetch } from './http.ts';
+import { setupHelpFor, setupHelpLine } from '../../src-shared/domain/google-setup.ts';
 
 const Thumb = z.object({ url: z.string() }).partial();
 
@@ -56,6 +57,9 @@ export async function fetchOwnChannel(
     const reason = (body as { error?: { errors?: { reason?: string }[]; message?: string } })
       ?.error;
     const why = reason?.errors?.[0]?.reason ?? reason?.message ?? `HTTP ${res.status}`;
+    // First-run mistakes get the setup step that fixes them (google-facts.md).
+    const help = setupHelpFor(String(why), reason?.message ?? '');
+    if (help) throw new AppError(String(why), setupHelpLine(help), false);
     throw new AppError(
       'youtube_error',
       `YouTube refused to list the channel (${String(why).slice(0, 100)}).`,
@@ -68,11 +72,7 @@ export async function fetchOwnChannel(
     throw new AppError('youtube_error', `YouTube's channel answer is malformed at: ${where}.`);
   }
   const item = parsed.data.items[0];
-  if (!item)
-    throw new AppError(
-      'no_channel',
-      'This Google account has no YouTube channel. Create one on YouTube, or pick the brand account that owns the channel during sign-in.',
-    );
+  if (!item) throw new AppError('no_channel', setupHelpLine(setupHelpFor('no_channel')!));
   const thumbs = item.snippet.thumbnails ?? {};
   const avatar = thumbs.medium?.url ?? thumbs.default?.url ?? thumbs.high?.url ?? null;
   const longUploads = item.status?.longUploadsStatus;

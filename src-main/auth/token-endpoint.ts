@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { readJson, type HttpFetch } from './http.ts';
+import { bodyText } from '../base/http-response.ts';
 import { describeGoogleError } from './google-errors.ts';
 
 const TokenResponseSchema = z.object({
   access_token: z.string().min(1),
   expires_in: z.coerce.number().positive(),
   refresh_token: z.string().min(1).optional(),
+  /** Apps in Testing mode: the refresh token's remaining life in seconds (google-facts.md). */
+  refresh_token_expires_in: z.coerce.number().positive().optional(),
   scope: z.string().optional(),
   token_type: z.string().optional(),
   id_token: z.string().optional(),
@@ -67,7 +70,6 @@ async function postForm(
     );
   }
   if (res.status >= 500 || res.status === 429) {
-    await res.text().catch(() => '');
     throw new TokenEndpointError(
       'transient',
       `${what}: Google answered HTTP ${res.status}.`,
@@ -175,7 +177,7 @@ export async function revokeToken(
   } catch {
     return false;
   }
-  const text = await res.text().catch(() => '');
+  const text = bodyText(res);
   if (res.status === 200) return true;
   return res.status === 400 && /invalid_token/.test(text);
 }

@@ -9,6 +9,7 @@ type ChannelMethod =
   | 'channels.disconnect'
   | 'channels.audit'
   | 'channels.stats'
+  | 'channels.check'
   | 'client.get'
   | 'client.set';
 
@@ -17,11 +18,15 @@ export function channelHandlers(s: ChannelServices): Pick<HandlerMap, ChannelMet
   return {
     'channels.list': () => s.channels.list(),
     'channels.connect': (input) => s.connect.start(input),
-    'channels.connectResult': ({ flowId }) => s.connect.result(flowId),
+    'channels.connectResult': ({ flowId }, ctx) => s.connect.result(flowId, ctx.signal),
     'channels.cancelConnect': ({ flowId }) => ({ cancelled: s.connect.cancel(flowId) }),
     'channels.disconnect': ({ channelId }) => s.channels.disconnect(channelId),
     'channels.audit': ({ channelId, limit }) => s.channels.audit(channelId, limit),
     'channels.stats': () => s.channels.stats(),
+    'channels.check': ({ channelId }) => {
+      if (channelId !== undefined) s.channels.get(channelId); // unknown_channel, named
+      return s.health.checkNow(channelId);
+    },
     'client.get': () => s.clients.get(),
     'client.set': (input) => s.clients.set(input),
   };

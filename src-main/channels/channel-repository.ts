@@ -15,7 +15,14 @@ export interface ChannelRecord {
   connectedAt: string;
   lastRefreshAt: string | null;
   lastRefreshOutcome: 'ok' | 'failed' | null;
+  grantExpiresAt: string | null;
+  /** The last advance notice of the grant's end (hours before it), null when none was sent. */
+  grantNoticeHours: number | null;
+  lastCheckAt: string | null;
+  lastCheckOutcome: CheckOutcome | null;
 }
+
+export type CheckOutcome = 'ok' | 'needs_reconsent' | 'unreachable';
 
 export interface ChannelProfile {
   id: string;
@@ -39,6 +46,10 @@ interface Row {
   connected_at: string;
   last_refresh_at: string | null;
   last_refresh_outcome: 'ok' | 'failed' | null;
+  grant_expires_at: string | null;
+  grant_notice_hours: number | null;
+  last_check_at: string | null;
+  last_check_outcome: CheckOutcome | null;
 }
 
 function fromRow(r: Row): ChannelRecord {
@@ -54,6 +65,10 @@ function fromRow(r: Row): ChannelRecord {
     connectedAt: r.connected_at,
     lastRefreshAt: r.last_refresh_at,
     lastRefreshOutcome: r.last_refresh_outcome,
+    grantExpiresAt: r.grant_expires_at,
+    grantNoticeHours: r.grant_notice_hours,
+    lastCheckAt: r.last_check_at,
+    lastCheckOutcome: r.last_check_outcome,
   };
 }
 
@@ -110,5 +125,25 @@ export class ChannelRepository {
         'UPDATE channels SET last_refresh_at = ?, last_refresh_outcome = ?, updated_at = ? WHERE id = ?',
       )
       .run(at, outcome, at, id);
+  }
+
+  /** When Google says the grant ends (null: no end); a new end clears the advance-notice mark. */
+  setGrantExpiry(id: string, expiresAt: string | null): void {
+    this.#db
+      .prepare(
+        `UPDATE channels SET grant_notice_hours = CASE WHEN grant_expires_at IS ? THEN grant_notice_hours ELSE NULL END,
+           grant_expires_at = ? WHERE id = ?`,
+      )
+      .run(expiresAt, expiresAt, id);
+  }
+
+  markGrantNotice(id: string, hours: number): void {
+    this.#db.prepare('UPDATE channels SET grant_notice_hours = ? WHERE id = ?').run(hours, id);
+  }
+
+  recordCheck(id: string, outcome: CheckOutcome, at: string): void {
+    this.#db
+      .prepare('UPDATE channels SET last_check_at = ?, last_check_outcome = ? WHERE id = ?')
+      .run(at, outcome, id);
   }
 }

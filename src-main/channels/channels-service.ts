@@ -86,6 +86,9 @@ export class ChannelsService {
       connectedAt: r.connectedAt,
       lastRefreshAt: r.lastRefreshAt,
       lastRefreshOutcome: r.lastRefreshOutcome,
+      grantExpiresAt: r.grantExpiresAt,
+      lastCheckAt: r.lastCheckAt,
+      lastCheckOutcome: r.lastCheckOutcome,
     };
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_WAITING_SIGN_INS, type ConnectStarted } from '../../src-shared/api/channels.ts';
-import { AppError, isAppError } from '../../src-shared/api/errors.ts';
+import { AppError, RouterErrorCode, isAppError } from '../../src-shared/api/errors.ts';
+import { unlessAborted } from '../base/abortable.ts';
 import type { ConnectOutcome } from '../../src-shared/domain/channel.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
@@ -122,10 +123,24 @@ export class ConnectService {
     return this.#waiting().length;
   }
 
-  result(flowId: string): Promise<ConnectOutcome> {
+  /**
+   * The sign-in's outcome, waited for until `signal` aborts (the caller left).
+   * The sign-in itself goes on: a caller that comes back asks again.
+   */
+  result(flowId: string, signal?: AbortSignal): Promise<ConnectOutcome> {
     const flow = this.#flows.get(flowId);
     if (!flow) throw new AppError('unknown_flow', 'No such sign-in (it may have ended long ago).');
-    return flow.outcome;
+    if (!signal) return flow.outcome;
+    return unlessAborted(
+      flow.outcome,
+      signal,
+      () =>
+        new AppError(
+          RouterErrorCode.callerGone,
+          'The caller left before the sign-in ended; ask for its result again.',
+          true,
+        ),
+    );
   }
 
   cancel(flowId: string): boolean {

@@ -13,6 +13,8 @@ import { AuditLog } from './audit-log.ts';
 import { ChannelRepository } from './channel-repository.ts';
 import { ChannelsService } from './channels-service.ts';
 import { TokenManager, type TokenManagerOptions } from './token-manager.ts';
+import { defaultHealthTiming, HealthChecks } from './health-checks.ts';
+import { GrantExpiryNotices } from './grant-expiry.ts';
 
 export interface ChannelServices {
   clients: ClientService;
@@ -21,6 +23,12 @@ export interface ChannelServices {
   /** The AccessTokenSource every Google API call uses. */
   tokens: TokenManager;
   audit: AuditLog;
+  /** Rare checks of every connected channel's grant (start-up, then every healthCheckHours). */
+  health: HealthChecks;
+  /** Notices before a Testing-mode grant ends. */
+  grantExpiry: GrantExpiryNotices;
+  /** Starts the health checks and grant-end notices (the engine does; one-shot CLI work does not). */
+  start(): void;
   stop(): void;
 }
 
@@ -38,6 +46,10 @@ export interface ChannelServicesDeps {
   signInTimeoutMs?: number;
   tokenOptions?: Partial<TokenManagerOptions>;
   random?: () => number;
+  /** The setting healthCheckHours; 12 when not given. */
+  healthCheckHours?: () => number;
+  /** Tests: the start-up spread and the retry after a network failure. */
+  healthTiming?: Partial<typeof defaultHealthTiming>;
 }
 
 /** Wires OAuth client, sign-in, tokens and channel health; create-core calls this once. */
@@ -93,13 +105,47 @@ export function createChannelServices(d: ChannelServicesDeps): ChannelServices {
     log,
     timeoutMs: d.signInTimeoutMs,
   });
+  const timing = { ...defaultHealthTiming, ...d.healthTiming };
+  const health = new HealthChecks({
+    clock: d.clock,
+    channels: repo,
+    refresh: (channelId) => tokens.refresh(channelId),
+    intervalMs: () => (d.healthCheckHours?.() ?? 12) * 3600_000,
+    startSpreadMs: timing.startSpreadMs,
+    retryMs: timing.retryMs,
+    random: d.random ?? Math.random,
+    log,
+    onChange: () => channels.changed(),
+  });
+  const grantExpiry = new GrantExpiryNotices({
+    clock: d.clock,
+    channels: repo,
+    notify: (notice) => d.notices.post(notice),
+  });
+  let unsubscribe: (() => void) | null = null;
   return {
     clients,
     channels,
     connect,
     tokens,
     audit,
+    health,
+    grantExpiry,
+    start() {
+      if (unsubscribe) return;
+      // A connect, reconnect or refresh may add a channel to check or move a grant's end.
+      unsubscribe = d.events.subscribe((event) => {
+        if (event !== 'channels.changed') return;
+        health.sync();
+        grantExpiry.arm();
+      });
+      health.start();
+      grantExpiry.arm();
+    },
     stop() {
+      unsubscribe?.();
+      health.stop();
+      grantExpiry.stop();
       connect.stop();
       tokens.stop();
       channels.stop();

@@ -1,5 +1,7 @@
 import { AppError } from '../../src-shared/api/errors.ts';
 import type { Clock } from '../base/clock.ts';
+import { grantEnd } from './grant-end.ts';
+import { setupHelpFor, setupHelpLine } from '../../src-shared/domain/google-setup.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { ChannelRepository } from './channel-repository.ts';
 import type { TokenManager } from './token-manager.ts';
@@ -44,12 +46,14 @@ export async function provisionChannel(
   } catch (error) {
     const message = (error as Error).message;
     deps.audit.record(null, 'consent', 'failed', message);
-    if (error instanceof TokenEndpointError)
+    if (error instanceof TokenEndpointError) {
+      const help = error.googleCode ? setupHelpFor(error.googleCode) : null;
       throw new AppError(
         error.googleCode ?? 'token_exchange_failed',
-        message,
+        help ? setupHelpLine(help) : message,
         error.kind === 'transient',
       );
+    }
     throw error;
   }
   const refreshToken = tokens.refresh_token;
@@ -78,6 +82,8 @@ export async function provisionChannel(
     { ...own, googleAccount: accountFromIdToken(tokens.id_token), clientId: client.clientId },
     at,
   );
+  // Testing-mode apps: the grant ends on a date; a new consent starts a new one (or none).
+  deps.channels.setGrantExpiry(own.id, grantEnd(deps.clock.now(), tokens.refresh_token_expires_in));
   deps.tokens.accept(own.id, tokens);
   deps.audit.record(own.id, 'consent', 'ok', reconnected ? 'reconnected' : 'connected');
   return { channelId: own.id, reconnected };

@@ -11,9 +11,11 @@ import {
 import type { SecretStore } from '../vault/secret-store.ts';
 import type { AccessTokenSource } from './access-token-source.ts';
 import type { AuditLog } from './audit-log.ts';
-import { backoffDelay, refreshAtFor } from './backoff.ts';
+import { backoffDelay } from '../base/backoff.ts';
+import { refreshAtFor } from './backoff.ts';
 import type { ChannelRepository } from './channel-repository.ts';
 import { RefreshLimiter, type LimiterOptions } from './refresh-limiter.ts';
+import { grantEnd } from './grant-end.ts';
 import type { NoticeInput } from '../../src-shared/domain/notice.ts';
 
 export interface TokenManagerOptions extends LimiterOptions {
@@ -179,7 +181,7 @@ export class TokenManager implements AccessTokenSource {
           throw this.#failed(channelId, error);
         const wait = backoffDelay(
           attempt,
-          { baseMs: this.#o.backoffBaseMs, maxMs: this.#o.backoffMaxMs },
+          { baseMs: this.#o.backoffBaseMs, capMs: this.#o.backoffMaxMs },
           this.#random,
         );
         this.#d.log.info('token refresh will be retried', { channelId, attempt, waitMs: wait });
@@ -219,6 +221,11 @@ export class TokenManager implements AccessTokenSource {
         );
       const at = new Date(this.#d.clock.now()).toISOString();
       this.#d.channels.recordRefresh(channelId, 'ok', at);
+      if (response.refresh_token_expires_in !== undefined)
+        this.#d.channels.setGrantExpiry(
+          channelId,
+          grantEnd(this.#d.clock.now(), response.refresh_token_expires_in),
+        );
       this.#d.audit.record(
         channelId,
         'refresh',

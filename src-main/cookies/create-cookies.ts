@@ -11,6 +11,7 @@ import type { SecretStore } from '../vault/secret-store.ts';
 import { CookieAudit } from './cookie-audit.ts';
 import { CookieRepository } from './cookie-repository.ts';
 import { CookieService } from './cookie-service.ts';
+import { DownloadRepository } from './download-repository.ts';
 import { DownloadService } from './download-service.ts';
 import { removeLeftoverCookieFiles } from './temp-cookie-file.ts';
 import type { YtDlpRunner } from './ytdlp-runner.ts';
@@ -54,6 +55,7 @@ export function createCookieServices(deps: {
   });
   const downloads = new DownloadService({
     cookies,
+    repo: new DownloadRepository(deps.db),
     runner: deps.runner,
     events: deps.events,
     notices: deps.notices,

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import { REFRESH_ADVICE } from './cookie-messages.ts';
 import type { CookieRow } from './cookie-repository.ts';
+import type { DownloadRepository } from './download-repository.ts';
 import { DEFAULT_LABEL, type CookieService } from './cookie-service.ts';
 import { writeTempCookieFile } from './temp-cookie-file.ts';
 import { ytDlpArgs } from './ytdlp-args.ts';
@@ -23,6 +24,7 @@ import type { YtDlpRunner } from './ytdlp-runner.ts';
 
 export interface DownloadServiceDeps {
   cookies: CookieService;
+  repo: DownloadRepository;
   runner: YtDlpRunner;
   events: EventHub;
   notices: Pick<Notices, 'post'>;
@@ -47,10 +49,30 @@ export class DownloadService {
   readonly #aborts = new Map<string, AbortController>();
   readonly #queue: string[] = [];
   #running = false;
+  // Set by stop(): what shutdown cancels stays stored as it was, and reads as interrupted next time.
+  #stopping = false;
   readonly #lastEmit = new Map<string, number>();
 
   constructor(deps: DownloadServiceDeps) {
     this.#d = deps;
+    const at = new Date(deps.clock.now()).toISOString();
+    for (const stored of deps.repo.all()) {
+      this.#jobs.set(stored.id, stored);
+      if (isFinalDownloadState(stored.state)) continue;
+      // Its yt-dlp ended with the engine that ran it: say so, and keep what it had.
+      Object.assign(stored, {
+        state: 'failed',
+        error: {
+          code: 'download_interrupted',
+          message: 'Dropline stopped before this download ended; start it again to resume it.',
+          retryable: true,
+        },
+        finishedAt: at,
+        speedBytesPerSecond: null,
+        etaSeconds: null,
+      } satisfies Partial<Download>);
+      deps.repo.save(stored);
+    }
   }
 
   start(input: { url: string; label?: string; outDir?: string }): Download {
@@ -107,6 +129,7 @@ export class DownloadService {
 
   /** Cancels everything (engine shutdown) and waits for the running download to end. */
   async stop(): Promise<void> {
+    this.#stopping = true;
     for (const id of [...this.#jobs.keys()]) this.cancel(id);
     while (this.#running) await new Promise((r) => setTimeout(r, 20));
   }
@@ -258,9 +281,14 @@ export class DownloadService {
     this.#emit(job, true);
   }
 
-  /** Throttled at the source: a few progress events a second, every state change at once. */
+  /**
+   * Throttled at the source: a few progress events a second, every state
+   * change at once. State changes are stored too; progress is not (it is
+   * worth nothing after a restart).
+   */
   #emit(job: Download, force: boolean): void {
     const now = this.#d.clock.now();
+    if (force && !this.#stopping) this.#d.repo.save(job);
     if (!force && now - (this.#lastEmit.get(job.id) ?? 0) < PROGRESS_INTERVAL_MS) return;
     this.#lastEmit.set(job.id, now);
     this.#d.events.emit('downloads.progressed', { ...job });

@@ -11,6 +11,8 @@ export interface CoreConfig {
   mode: AppMode;
   version: string;
   googleBaseUrl: string | null;
+  /** DROPLINE_TIKTOK_BASE_URL: every TikTok endpoint under this base (the TikTok sandbox). */
+  tiktokBaseUrl?: string | null;
   logLevel: LogLevel;
   /** DROPLINE_KEY_PROVIDER: what protects the vault's data key (cli.md); absent means `keychain`. */
   keyProvider?: KeyProviderName;
@@ -18,6 +20,8 @@ export interface CoreConfig {
   masterKeyFile?: string | null;
   /** DROPLINE_YTDLP: yt-dlp's path or command name; absent means `yt-dlp` on PATH. */
   ytdlpPath?: string | null;
+  /** DROPLINE_HEALTH_CHECK_SPREAD_MS: the start-up health checks' window (2 minutes; tests shorten it). */
+  healthCheckSpreadMs?: number | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -62,12 +66,14 @@ export function configFromEnv(opts: {
     mode: opts.mode,
     version: opts.version,
     googleBaseUrl: base ? base.replace(/\/+$/, '') : null,
+    tiktokBaseUrl: opts.env.DROPLINE_TIKTOK_BASE_URL?.trim().replace(/\/+$/, '') || null,
     logLevel: parseLogLevel(opts.env.DROPLINE_LOG_LEVEL),
     keyProvider: parseKeyProvider(opts.env.DROPLINE_KEY_PROVIDER),
     masterKeyFile: opts.env.DROPLINE_MASTER_KEY_FILE?.trim()
       ? resolve(opts.env.DROPLINE_MASTER_KEY_FILE.trim())
       : null,
     ytdlpPath: opts.env.DROPLINE_YTDLP?.trim() || null,
+    healthCheckSpreadMs: parseSpread(opts.env.DROPLINE_HEALTH_CHECK_SPREAD_MS),
   };
 }
 
@@ -79,4 +85,15 @@ export function parseKeyProvider(value: string | undefined): KeyProviderName {
   throw new Error(
     `DROPLINE_KEY_PROVIDER must be "keychain" or "file", not ${JSON.stringify(value)}.`,
   );
+}
+
+function parseSpread(value: string | undefined): number | null {
+  const v = value?.trim();
+  if (!v) return null;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 3_600_000)
+    throw new Error(
+      `DROPLINE_HEALTH_CHECK_SPREAD_MS must be a whole number of milliseconds from 0 to 3600000, not ${JSON.stringify(value)}.`,
+    );
+  return n;
 }

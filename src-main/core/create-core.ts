@@ -4,14 +4,15 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { DatabaseBackups } from '../db/backups.ts';
 import { checkEmptyDatabase, DatabaseUnusableError } from '../db/database-health.ts';
 import { databaseError, databaseProblem } from '../db/db-errors.ts';
-import { createLogger, fileSink, type LogSink, type Logger } from '../logging/logger.ts';
+import { createLogger, type LogSink, type Logger } from '../logging/logger.ts';
+import { fileSink } from '../logging/file-sink.ts';
 import { EventHub } from '../rpc/event-hub.ts';
 import { createRouter, type Router } from '../rpc/router.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import { UploadEngine, type UploadEngineDeps } from '../uploads/upload-engine.ts';
-import { googleEndpoints } from '../youtube/google-endpoints.ts';
+import { googleEndpoints } from '../auth/google-endpoints.ts';
 import { nodeHttp } from '../youtube/google-http.ts';
 import { quotaConfigFromSettings } from '../youtube/quota-costs.ts';
 import type { SafeStorageLike } from '../vault/safe-storage-like.ts';
@@ -47,7 +48,14 @@ import { toolsStatus } from '../tools/tool-status.ts';
 import type { ToolsStatus } from '../../src-shared/api/tools.ts';
 import { chooseFfprobe, chooseYtDlp, type ToolChoice } from '../tools/tool-paths.ts';
 import { JobEditor } from '../uploads/job-editor.ts';
+import { UploadHistory } from '../uploads/upload-history.ts';
 import { ChannelExtras } from '../youtube/channel-extras.ts';
+import {
+  createTikTok,
+  type TikTokDeps,
+  type TikTokServices,
+} from '../providers/tiktok/create-tiktok.ts';
+import { youtubeDestination } from '../providers/youtube/youtube-destination.ts';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -82,6 +90,8 @@ export interface CoreDeps {
   updater?: UpdaterSource;
   /** Tests: where the bundled ffprobe is (default: @ffprobe-installer/ffprobe's). */
   bundledFfprobe?: string | null;
+  /** Tests: TikTok chunk size, sign-in timeout, a hook after the refresh answer. */
+  tiktok?: Pick<TikTokDeps, 'chunkSize' | 'signInTimeoutMs' | 'afterRefreshAnswer'>;
 }
 
 export interface Services {
@@ -113,6 +123,10 @@ export interface Services {
   watchRepo: WatchRepository;
   /** One-time access keys of the web UI's links. */
   uiLinks: UiLinkKeys;
+  /** Finished uploads, kept when the queue is cleared. */
+  history: UploadHistory;
+  /** TikTok: the app, accounts (sign-in, health) and their tokens. */
+  tiktok: TikTokServices;
 }
 
 export interface Core {
@@ -217,6 +231,11 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     secrets: vault.store,
     vaultLocked: () => vaultIsLocked(vault),
     googleBaseUrl: config.googleBaseUrl,
+    healthCheckHours: () => settings.get().healthCheckHours,
+    healthTiming:
+      config.healthCheckSpreadMs == null
+        ? undefined
+        : { startSpreadMs: config.healthCheckSpreadMs },
     ...deps.channels,
   });
   // Quota is counted per Google Cloud project: the channel's OAuth client stands for it.
@@ -225,7 +244,26 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   const endpoints = googleEndpoints(config.googleBaseUrl);
   const publishing = createPublishing({ db, clock, events, notices, http, endpoints });
   const channelTitleOf = db.prepare('SELECT title FROM channels WHERE id = ?').pluck();
+  let engine: UploadEngine | null = null;
+  const tiktok = createTikTok({
+    db,
+    clock,
+    events,
+    log: log.child({ area: 'tiktok' }),
+    secrets: vault.store,
+    http,
+    baseUrl: config.tiktokBaseUrl ?? null,
+    notify: (notice) => notices.post(notice),
+    note: (job, message) =>
+      engine?.timeline.record(job.id, new Date(clock.now()).toISOString(), 'session', message),
+    ...deps.tiktok,
+  });
+  const tiktokTitleOf = db
+    .prepare("SELECT nickname FROM tiktok_accounts WHERE 'tiktok:' || open_id = ?")
+    .pluck();
   const uploads = new UploadEngine({
+    destinations: (runner) => [tiktok.destination(runner), youtubeDestination(runner)],
+    resolveDestination: (id, opts) => tiktok.resolve(id, opts),
     db,
     clock,
     events,
@@ -247,8 +285,11 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     backoff: deps.uploads?.backoff,
     notify: (notice) => notices.post(notice),
     channelTitle: (channelId) =>
-      (channelTitleOf.get(channelId) as string | null | undefined) ?? channelId,
+      (channelTitleOf.get(channelId) as string | null | undefined) ??
+      (tiktokTitleOf.get(channelId) as string | null | undefined) ??
+      channelId,
   });
+  engine = uploads;
   const cookieServices = createCookieServices({
     db,
     secrets: vault.store,
@@ -305,6 +346,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     }),
     tools,
     watchRepo,
+    tiktok,
     jobEditor: new JobEditor({
       db,
       repo: uploads.repo,
@@ -313,6 +355,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       clock,
       pump: () => uploads.pump(),
     }),
+    history: new UploadHistory(db),
     channelExtras: new ChannelExtras({
       http: deps.uploads?.http ?? nodeHttp,
       endpoints: googleEndpoints(config.googleBaseUrl),
@@ -349,6 +392,9 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
   // Watching starts with the engine; one-shot CLI work (startUploads: false) watches nothing.
   if (deps.startUploads !== false) services.watch.start();
   if (deps.startUploads !== false) services.updates.start();
+  if (deps.startUploads !== false) channels.start();
+  const stopTikTokChecks =
+    deps.startUploads !== false ? tiktok.accounts.startHealthChecks() : () => undefined;
 
   return {
     config,
@@ -360,6 +406,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     async close() {
       log.info('engine stopping');
       offSettings();
+      stopTikTokChecks();
       backups.stop();
       services.updates.stop();
       services.channels.stop();
@@ -368,6 +415,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
       await cookieServices.stop();
       services.vault.lock();
       db.close();
+      await log.flush();
     },
   };
 }

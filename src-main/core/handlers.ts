@@ -9,6 +9,13 @@ import { noticeHandlers } from '../notices/notice-handlers.ts';
 import { jobEditHandlers } from '../uploads/job-edit-handlers.ts';
 import { fileHandlers } from '../files/file-handlers.ts';
 import { channelExtraHandlers } from '../youtube/channel-extra-handlers.ts';
+import { folderHandlers } from '../watch/folder-handlers.ts';
+import { cookieHandlers } from '../cookies/cookie-handlers.ts';
+import { downloadHandlers } from '../cookies/download-handlers.ts';
+import { settingsHandlers } from '../settings/settings-handlers.ts';
+import { updateHandlers } from '../updates/update-handlers.ts';
+import { historyHandlers } from '../uploads/history-handlers.ts';
+import { tiktokHandlers } from '../providers/tiktok/tiktok-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
@@ -20,38 +27,22 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
       mode: config.mode,
       googleBaseUrl: config.googleBaseUrl,
     }),
-    'settings.get': () => services.settings.get(),
-    'settings.set': (patch) => services.settings.set(patch),
+    ...settingsHandlers(services.settings),
     ...channelHandlers(services.channels),
     ...uploadHandlers(services.uploads),
-    'folders.list': () => services.watch.list(),
-    'folders.add': (input) => services.watch.add(input),
-    'folders.update': (input) => services.watch.update(input),
-    'folders.remove': (input) => services.watch.remove(input),
-    'folders.items': ({ folderId }) => services.watch.items(folderId),
-    'folders.resolveOffer': ({ folderId, choice }) => services.watch.resolveOffer(folderId, choice),
-    'folders.chooseThumbnail': ({ itemId, image }) => services.watch.chooseThumbnail(itemId, image),
-    'folders.retry': ({ itemId }) => services.watch.retry(itemId),
-    'folders.uploadAgain': ({ itemId }) => services.watch.uploadAgain(itemId),
-    'drops.queue': ({ items }) => services.drops.queue(items),
-    'cookies.import': (input) => services.cookies.import(input),
-    'cookies.list': () => services.cookies.list(),
-    'cookies.check': ({ label }) => services.cookies.check(label),
-    'cookies.remove': ({ label }) => services.cookies.remove(label),
-    'cookies.deleteSource': ({ versionId }) => services.cookies.deleteSource(versionId),
-    'downloads.start': (input) => services.downloads.start(input),
-    'downloads.list': () => services.downloads.list(),
-    'downloads.cancel': ({ id }) => services.downloads.cancel(id),
+    ...folderHandlers(services.watch, services.drops),
+    ...cookieHandlers(services.cookies),
+    ...downloadHandlers(services.downloads),
     ...vaultHandlers(services.security),
     ...publishingHandlers(services),
     ...noticeHandlers(services.notices),
-    'updates.status': () => services.updates.status(),
-    'updates.check': () => services.updates.check(),
-    'updates.install': ({ when }) => services.updates.install(when),
+    ...updateHandlers(services.updates),
     'tools.status': () => services.tools.status(),
     ...jobEditHandlers(services.uploads, services.jobEditor),
     ...fileHandlers(services.watchRepo),
     ...channelExtraHandlers(services.channelExtras),
     'ui.newLink': () => services.uiLinks.issue(),
+    ...historyHandlers(services.history, services.jobEditor),
+    ...tiktokHandlers(services.tiktok),
   };
 }

@@ -38,7 +38,8 @@ export function handleAppProtocol(
     const file = inside && extname(path) ? path : join(rendererDir, 'index.html');
     try {
       const body = await readFile(file);
-      return new Response(body, {
+      // A HEAD answer has the headers of a GET and no body.
+      return new Response(request.method === 'HEAD' ? null : body, {
         headers: {
           'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': csp,

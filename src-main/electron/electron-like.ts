@@ -18,6 +18,8 @@ export interface WebContentsLike {
     listener: (event: { preventDefault(): void }, url: string) => void,
   ): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
+  /** The page is gone for good (its window closed or crashed away): its calls are abandoned. */
+  once(event: 'destroyed', listener: () => void): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
@@ -114,7 +116,7 @@ export interface SessionLike {
   protocol: {
     handle(
       scheme: string,
-      handler: (request: { url: string }) => Response | Promise<Response>,
+      handler: (request: { url: string; method?: string }) => Response | Promise<Response>,
     ): void;
   };
 }

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { processIdentity } from './process-identity.ts';
 
 export class EngineAlreadyRunningError extends Error {
   readonly pid: number;
@@ -21,24 +22,59 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export function readLockPid(dataDir: string): number | null {
+interface LockHolder {
+  pid: number;
+  /** processIdentity() of the holder when it took the lock; null when unknown. */
+  identity: string | null;
+}
+
+/** The lock file's holder: `{"pid", "identity"}`, or a bare pid (older engines). */
+function readLock(dataDir: string): LockHolder | null {
+  let text: string;
   try {
-    const pid = Number.parseInt(readFileSync(join(dataDir, 'engine.lock'), 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    text = readFileSync(join(dataDir, 'engine.lock'), 'utf8');
   } catch {
     return null;
   }
+  let pid: unknown = Number.parseInt(text, 10);
+  let identity: unknown = null;
+  if (text.trimStart().startsWith('{')) {
+    try {
+      ({ pid, identity } = JSON.parse(text) as { pid: unknown; identity: unknown });
+    } catch {
+      return null;
+    }
+  }
+  if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return null;
+  return { pid, identity: typeof identity === 'string' ? identity : null };
+}
+
+export function readLockPid(dataDir: string): number | null {
+  return readLock(dataDir)?.pid ?? null;
+}
+
+/**
+ * The holder still runs: its pid is alive and, where start times can be
+ * read, it is the same process (not another one that got the pid after a
+ * reboot or a wrap-around).
+ */
+function holderRuns(holder: LockHolder): boolean {
+  if (!isAlive(holder.pid)) return false;
+  if (holder.identity === null) return true;
+  const now = processIdentity(holder.pid);
+  return now === null || now === holder.identity;
 }
 
 /** The pid of a live engine on this data directory, or null. */
 export function runningEnginePid(dataDir: string): number | null {
-  const pid = readLockPid(dataDir);
-  return pid !== null && pid !== process.pid && isAlive(pid) ? pid : null;
+  const holder = readLock(dataDir);
+  return holder !== null && holder.pid !== process.pid && holderRuns(holder) ? holder.pid : null;
 }
 
 /**
- * One engine per data directory: an exclusive lock file holding our pid.
- * A lock left by a dead process (kill -9, power loss) is taken over.
+ * One engine per data directory: an exclusive lock file holding our pid and
+ * start time. A lock left by a dead process (kill -9, power loss) is taken
+ * over, and so is one whose pid now belongs to another process.
  */
 export function acquireEngineLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -46,16 +82,16 @@ export function acquireEngineLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
+      writeSync(fd, JSON.stringify({ pid: process.pid, identity: processIdentity(process.pid) }));
       closeSync(fd);
       return () => {
         if (readLockPid(dataDir) === process.pid) unlinkSync(file);
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = readLockPid(dataDir);
-      if (pid !== null && pid !== process.pid && isAlive(pid))
-        throw new EngineAlreadyRunningError(pid, dataDir);
+      const holder = readLock(dataDir);
+      if (holder !== null && holder.pid !== process.pid && holderRuns(holder))
+        throw new EngineAlreadyRunningError(holder.pid, dataDir);
       try {
         unlinkSync(file);
       } catch {

@@ -1,9 +1,7 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { pino, stdTimeFunctions, type Logger as Pino } from 'pino';
 import { redact, redactString } from './redact.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -11,78 +9,54 @@ export interface Logger {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(bindings: Record<string, unknown>): Logger;
+  /** Resolves once every line so far is written (or given up on): engine shutdown, tests. */
+  flush(): Promise<void>;
 }
 
+/** Where log lines go: one JSON object per line, already redacted. */
 export interface LogSink {
   write(line: string): void;
+  flush?(): Promise<void>;
 }
 
 export function parseLogLevel(value: string | undefined): LogLevel {
   return value === 'debug' || value === 'warn' || value === 'error' ? value : 'info';
 }
 
-/** One JSON object per line; every field passes through the redactor. */
+function wrap(p: Pino, sink: LogSink): Logger {
+  return {
+    debug: (m, f) => p.debug(f ?? {}, redactString(m)),
+    info: (m, f) => p.info(f ?? {}, redactString(m)),
+    warn: (m, f) => p.warn(f ?? {}, redactString(m)),
+    error: (m, f) => p.error(f ?? {}, redactString(m)),
+    child: (more) => wrap(p.child(more), sink),
+    flush: () => sink.flush?.() ?? Promise.resolve(),
+  };
+}
+
+/**
+ * pino, one JSON object per line (`time`, `level` by name, `msg`, fields);
+ * every field and binding passes through the redactor before it is written.
+ */
 export function createLogger(
   sink: LogSink,
   level: LogLevel,
   bindings: Record<string, unknown> = {},
 ): Logger {
-  const log = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>): void => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    const record = {
-      time: new Date().toISOString(),
-      level: lvl,
-      msg: redactString(msg),
-      ...bindings,
-      ...fields,
-    };
-    sink.write(`${JSON.stringify(redact(record))}\n`);
-  };
-  return {
-    debug: (m, f) => log('debug', m, f),
-    info: (m, f) => log('info', m, f),
-    warn: (m, f) => log('warn', m, f),
-    error: (m, f) => log('error', m, f),
-    child: (more) => createLogger(sink, level, { ...bindings, ...more }),
-  };
-}
-
-const MAX_LOG_BYTES = 10 * 1024 * 1024;
-
-/** Appends to `<dataDir>/logs/dropline.log`, keeping one rotated file. */
-export function fileSink(dataDir: string): LogSink {
-  const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, 'dropline.log');
-  let written = 0;
-  try {
-    written = statSync(file).size;
-  } catch {
-    written = 0;
-  }
-  let failing = false;
-  return {
-    write(line) {
-      // A full or read-only disk must not turn every log call into a thrown error (or a crash
-      // inside an error handler): say so once on stderr, and go on without the log.
-      try {
-        if (written > MAX_LOG_BYTES) {
-          renameSync(file, `${file}.1`);
-          written = 0;
-        }
-        appendFileSync(file, line, { mode: 0o600 });
-        written += Buffer.byteLength(line);
-        failing = false;
-      } catch (error) {
-        if (failing) return;
-        failing = true;
-        const code = (error as NodeJS.ErrnoException).code ?? 'error';
-        process.stderr.write(
-          `Dropline cannot write its log ${file} (${code}); it goes on without it. ${code === 'ENOSPC' ? 'Free some space on that disk.' : 'Check that the folder is writable.'}\n`,
-        );
-      }
+  const p = pino(
+    {
+      level,
+      base: null,
+      timestamp: stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        bindings: (b) => redact(b) as Record<string, unknown>,
+        log: (fields) => redact(fields) as Record<string, unknown>,
+      },
     },
-  };
+    { write: (line: string) => sink.write(line) },
+  );
+  return wrap(Object.keys(bindings).length ? p.child(bindings) : p, sink);
 }
 
 export const silentSink: LogSink = { write: () => undefined };

@@ -5,7 +5,7 @@ import type { EventHub } from '../rpc/event-hub.ts';
 import { JobRepository } from '../uploads/job-repository.ts';
 import type { PostStepSource } from '../uploads/post-step.ts';
 import { CaptionsClient } from '../youtube/captions-client.ts';
-import type { GoogleEndpoints } from '../youtube/google-endpoints.ts';
+import type { GoogleEndpoints } from '../auth/google-endpoints.ts';
 import type { Http } from '../youtube/google-http.ts';
 import { captionSteps } from './caption-steps.ts';
 import { PresetRepository } from './preset-repository.ts';

@@ -25,8 +25,4 @@ export class EventHub {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
-
-  get listenerCount(): number {
-    return this.#listeners.size;
-  }
 }

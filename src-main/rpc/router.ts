@@ -15,7 +15,21 @@ import { quoted } from '../../src-shared/text/quote.ts';
 /** Who is calling: the desktop window, a browser tab, or the CLI. */
 export interface CallContext {
   transport: 'ipc' | 'websocket' | 'memory';
+  /**
+   * Aborted when the caller is gone (its socket closed, its window destroyed):
+   * a handler that waits (a sign-in's outcome) stops waiting then.
+   */
+  signal: AbortSignal;
 }
+
+/**
+ * What a transport hands the router. In-process callers (memory transport,
+ * tests) live as long as the core and may leave the signal out.
+ */
+export type CallerContext = Omit<CallContext, 'signal'> & { signal?: AbortSignal };
+
+// Never aborted: the signal of a caller that lives as long as the core.
+const forever = new AbortController().signal;
 
 export type Handler<M extends Method> = (
   input: ParsedInput<M>,
@@ -26,7 +40,7 @@ export type Handler<M extends Method> = (
 export type HandlerMap = { [M in Method]: Handler<M> };
 
 export interface Router {
-  dispatch(method: string, input: unknown, ctx: CallContext): Promise<Result>;
+  dispatch(method: string, input: unknown, ctx: CallerContext): Promise<Result>;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -45,7 +59,8 @@ export function createRouter(
   describe: (error: unknown) => AppError | null = () => null,
 ): Router {
   return {
-    async dispatch(name, rawInput, ctx) {
+    async dispatch(name, rawInput, caller) {
+      const ctx: CallContext = { ...caller, signal: caller.signal ?? forever };
       if (!isMethod(name)) {
         return fail(
           new AppError(

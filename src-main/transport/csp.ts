@@ -7,7 +7,7 @@ export function contentSecurityPolicy(opts: { connectSrc: string[]; imgSrc?: str
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' data: blob: https://yt3.ggpht.com https://*.googleusercontent.com ${(opts.imgSrc ?? []).join(' ')}`.trim(),
+    `img-src 'self' data: blob: https://yt3.ggpht.com https://*.googleusercontent.com https://*.tiktokcdn.com https://*.tiktokcdn-us.com ${(opts.imgSrc ?? []).join(' ')}`.trim(),
     `connect-src 'self' ${opts.connectSrc.join(' ')}`.trim(),
     "font-src 'self'",
     "object-src 'none'",

@@ -17,6 +17,7 @@ import { RequestGuard } from './request-guard.ts';
 import { requestPath } from './request-target.ts';
 import { serveStatic } from './static-files.ts';
 import { UiSessions, readCookie } from './ui-sessions.ts';
+import type { OutboxLimits } from './event-outbox.ts';
 import { attachConnection } from './ws-connection.ts';
 
 export interface HeadlessServer {
@@ -30,6 +31,8 @@ export interface HeadlessOptions {
   port?: number;
   rendererDir: string;
   token?: string;
+  /** How far behind a client may read before its events are held back (tests lower it). */
+  outbox?: OutboxLimits;
 }
 
 /** HTTP (static UI + session cookie) and the API WebSocket, on 127.0.0.1 only. */
@@ -52,7 +55,9 @@ export async function startHeadlessServer(
   const headers = securityHeaders(
     contentSecurityPolicy({
       connectSrc: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`],
-      imgSrc: core.config.googleBaseUrl ? [core.config.googleBaseUrl] : [],
+      imgSrc: [core.config.googleBaseUrl, core.config.tiktokBaseUrl].filter((u): u is string =>
+        Boolean(u),
+      ),
     }),
   );
   const wss = new WebSocketServer({
@@ -119,7 +124,7 @@ export async function startHeadlessServer(
       hasSession(req);
     if (!authorized) return refuseRaw(socket, headers, 401);
     wss.handleUpgrade(req, socket, head, (ws) =>
-      attachConnection(ws, core.router, core.events, core.log),
+      attachConnection(ws, core.router, core.events, core.log, opts.outbox),
     );
   }
 

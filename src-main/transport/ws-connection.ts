@@ -4,23 +4,37 @@ import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { Router } from '../rpc/router.ts';
+import { EventOutbox, type OutboxLimits } from './event-outbox.ts';
 
-/** One authenticated socket: calls go to the router, every event comes back out. */
+/**
+ * One authenticated socket: calls go to the router, every event comes back
+ * out, through an outbox that holds them back (progress coalesced) while the
+ * client reads slowly.
+ */
 export function attachConnection(
   socket: WebSocket,
   router: Router,
   events: EventHub,
   log: Logger,
+  limits: OutboxLimits = {},
 ): void {
-  const send = (message: ServerMessage): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  const outbox = new EventOutbox(socket, limits);
+  const send = (message: ServerMessage & { type: 'result' }): void =>
+    outbox.pushResult(JSON.stringify(message));
+  const unsubscribe = events.subscribe((event, payload) =>
+    outbox.pushEvent(event, payload, JSON.stringify({ type: 'event', event, payload })),
+  );
+  // Aborted when the socket goes: calls still waiting (a sign-in's outcome) stop waiting.
+  const lifetime = new AbortController();
+  const end = (): void => {
+    unsubscribe();
+    lifetime.abort();
   };
-  const unsubscribe = events.subscribe((event, payload) => send({ type: 'event', event, payload }));
-  socket.on('close', unsubscribe);
+  socket.on('close', end);
   socket.on('error', (error) => {
     // Garbage frames, oversized messages: ws closes the socket; the engine goes on.
     log.debug('websocket closed on error', { error: error.message });
-    unsubscribe();
+    end();
   });
   socket.on('message', (data, isBinary) => {
     let call;
@@ -39,7 +53,7 @@ export function attachConnection(
     }
     const { id, method, input } = call.data;
     router
-      .dispatch(method, input, { transport: 'websocket' })
+      .dispatch(method, input, { transport: 'websocket', signal: lifetime.signal })
       .then((result) => send({ type: 'result', id, result }))
       .catch((error: unknown) => {
         log.error('answering a call failed', { method, error });

@@ -178,8 +178,13 @@ export function enqueueJobs(
 }
 
 function refuseUnknownChannels(db: Db, channelIds: readonly string[]): void {
-  const known = db.prepare('SELECT 1 FROM channels WHERE id = ?').pluck();
-  const unknown = [...new Set(channelIds)].filter((id) => known.get(id) === undefined);
+  // A TikTok account is the destination `tiktok:<open_id>` (migration 014).
+  const known = db
+    .prepare(
+      "SELECT 1 FROM channels WHERE id = @id UNION ALL SELECT 1 FROM tiktok_accounts WHERE 'tiktok:' || open_id = @id AND status != 'disconnected'",
+    )
+    .pluck();
+  const unknown = [...new Set(channelIds)].filter((id) => known.get({ id }) === undefined);
   if (unknown.length === 0) return;
   throw new AppError(
     'unknown_channel',

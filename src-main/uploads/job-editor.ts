@@ -136,6 +136,13 @@ export class JobEditor {
     return removed;
   }
 
+  /** Clears every done job from the queue; the history keeps them (migration 010). */
+  clearDone(): string[] {
+    const cleared = this.#d.repo.clearDone(new Date(this.#d.clock.now()).toISOString());
+    if (cleared.length) this.#d.events.emit('jobs.removed', { ids: cleared });
+    return cleared;
+  }
+
   /** top/bottom: of the whole queue; up/down: past the next job of the same channel. */
   move(id: string, to: 'top' | 'up' | 'down' | 'bottom'): string[] {
     const job = this.#require(id);

@@ -219,10 +219,23 @@ export class JobRepository {
     return row ? fromRow(row) : null;
   }
 
+  /** The queue: every job not cleared from it (a cleared one lives on in the history). */
   list(): JobRecord[] {
-    return (this.#db.prepare(`SELECT * FROM jobs ORDER BY ${QUEUE_ORDER}`).all() as Row[]).map(
-      fromRow,
-    );
+    return (
+      this.#db
+        .prepare(`SELECT * FROM jobs WHERE cleared_at IS NULL ORDER BY ${QUEUE_ORDER}`)
+        .all() as Row[]
+    ).map(fromRow);
+  }
+
+  /** Takes done jobs off the queue's list; their rows stay (history, "already uploaded"). */
+  clearDone(at: string): string[] {
+    return this.#db
+      .prepare(
+        "UPDATE jobs SET cleared_at = ? WHERE state = 'done' AND cleared_at IS NULL RETURNING id",
+      )
+      .pluck()
+      .all(at) as string[];
   }
 
   listByChannel(channelId: string): JobRecord[] {

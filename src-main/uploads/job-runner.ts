@@ -1,7 +1,7 @@
 import { isAppError } from '../../src-shared/api/errors.ts';
 import { GoogleApiError } from '../youtube/google-error.ts';
 import { NetworkError } from '../youtube/google-http.ts';
-import { backoffDelay } from './backoff.ts';
+import { backoffDelay } from '../base/backoff.ts';
 import type { JobRecord } from './job-repository.ts';
 import type { RunOutcome } from './outcome.ts';
 import { runPostSteps } from './post-steps.ts';

@@ -2,7 +2,7 @@ import type { AppErrorShape } from '../../src-shared/domain/app-error.ts';
 import { GoogleApiError } from '../youtube/google-error.ts';
 import { NetworkError } from '../youtube/google-http.ts';
 import { prepareThumbnail } from '../youtube/thumbnail-fit.ts';
-import { backoffDelay } from './backoff.ts';
+import { backoffDelay } from '../base/backoff.ts';
 import type { JobRecord } from './job-repository.ts';
 import { sleep, type RunOutcome } from './outcome.ts';
 import type { PostStep } from './post-step.ts';

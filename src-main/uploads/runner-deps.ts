@@ -4,7 +4,7 @@ import type { AccessTokenSource } from '../channels/access-token-source.ts';
 import type { QuotaLedger } from '../youtube/quota-ledger.ts';
 import type { ResumableUploadClient } from '../youtube/resumable-upload.ts';
 import type { VideoExtrasClient } from '../youtube/video-extras.ts';
-import type { BackoffPolicy } from './backoff.ts';
+import type { BackoffPolicy } from '../base/backoff.ts';
 import type { BandwidthLimiter } from './bandwidth-limiter.ts';
 import type { JobRecord, JobRepository } from './job-repository.ts';
 import type { PostStepSource } from './post-step.ts';

@@ -12,14 +12,15 @@ import type { Db } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventHub } from '../rpc/event-hub.ts';
 import type { AccessTokenSource } from '../channels/access-token-source.ts';
-import type { GoogleEndpoints } from '../youtube/google-endpoints.ts';
+import type { GoogleEndpoints } from '../auth/google-endpoints.ts';
 import type { Http } from '../youtube/google-http.ts';
 import type { QuotaConfig } from '../youtube/quota-costs.ts';
 import type { SecretStore } from '../vault/secret-store.ts';
 import { QuotaLedger } from '../youtube/quota-ledger.ts';
 import { ResumableUploadClient } from '../youtube/resumable-upload.ts';
 import { VideoExtrasClient } from '../youtube/video-extras.ts';
-import { defaultBackoff, type BackoffPolicy } from './backoff.ts';
+import type { BackoffPolicy } from '../base/backoff.ts';
+import { defaultBackoff } from './backoff.ts';
 import { BandwidthLimiter } from './bandwidth-limiter.ts';
 import { enqueueJobs } from './enqueue-jobs.ts';
 import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
@@ -38,6 +39,7 @@ import type { SlotPlanner, UploadEnqueuer, UploadRequest } from './upload-reques
 import type { NoticeInput } from '../../src-shared/domain/notice.ts';
 import { jobNotice } from './job-notices.ts';
 import { QuitPauses } from './quit-pauses.ts';
+import type { DestinationFactory, DestinationProvider } from './destination-provider.ts';
 
 export interface UploadLimits {
   globalConcurrency: number;
@@ -73,6 +75,10 @@ export interface UploadEngineDeps {
   notify?: (notice: NoticeInput) => void;
   /** A channel's name for those notices. */
   channelTitle?: (channelId: string) => string;
+  /** Destination providers (YouTube last); absent: every job is a YouTube job. */
+  destinations?: DestinationFactory;
+  /** `tiktok:@name` -> `tiktok:<open_id>`; throws for an unknown destination the caller must know. */
+  resolveDestination?: (id: string, opts: { requireKnown: boolean }) => string;
 }
 
 interface Running {
@@ -102,6 +108,7 @@ export class UploadEngine implements UploadEnqueuer {
   readonly #quitPauses: QuitPauses;
   /** Google project -> the quota reset already announced, so one wait is said once. */
   readonly #quotaAnnounced = new Map<string, number>();
+  #destinations: DestinationProvider[] = [];
 
   constructor(deps: UploadEngineDeps) {
     this.#deps = deps;
@@ -134,6 +141,7 @@ export class UploadEngine implements UploadEnqueuer {
           etaSeconds: s.etaSeconds,
         }),
     };
+    this.#destinations = deps.destinations?.(this.#runner) ?? [];
     this.#heldChecks = new HeldBytesChecks(this.#runner);
     this.#quitPauses = new QuitPauses(deps.db);
   }
@@ -203,6 +211,14 @@ export class UploadEngine implements UploadEnqueuer {
     opts: { requireKnownChannels?: boolean } = {},
   ): { ids: string[]; existing: string[] } {
     const at = this.#isoNow();
+    const resolve = this.#deps.resolveDestination;
+    if (resolve)
+      request = {
+        ...request,
+        channelIds: request.channelIds.map((id) =>
+          resolve(id, { requireKnown: opts.requireKnownChannels ?? false }),
+        ),
+      };
     const result = enqueueJobs(
       this.#deps.db,
       this.repo,
@@ -380,7 +396,8 @@ export class UploadEngine implements UploadEnqueuer {
   quota() {
     const now = this.#deps.clock.now();
     const projects = new Set(this.ledger.projects());
-    for (const job of this.repo.candidates()) projects.add(this.#deps.projectIdFor(job.channelId));
+    for (const job of this.repo.candidates())
+      if (this.#usesYouTubeQuota(job)) projects.add(this.#deps.projectIdFor(job.channelId));
     return {
       projects: [...projects].sort().map((p) => this.ledger.status(p)),
       holds: this.repo.holds(now).map((h) => ({
@@ -414,7 +431,7 @@ export class UploadEngine implements UploadEnqueuer {
         continue;
       }
       if ((perChannel.get(job.channelId) ?? 0) >= limits.perChannelConcurrency) continue;
-      if (job.videoId === null && job.sessionUri === null) {
+      if (job.videoId === null && job.sessionUri === null && this.#usesYouTubeQuota(job)) {
         const project = this.#deps.projectIdFor(job.channelId);
         if (!this.ledger.canAfford(project, 'videos.insert')) {
           const until = this.ledger.resetsAt();
@@ -438,6 +455,10 @@ export class UploadEngine implements UploadEnqueuer {
     this.#scheduleWake(wake);
   }
 
+  #usesYouTubeQuota(job: JobRecord): boolean {
+    return this.#destinations.find((d) => d.owns(job.channelId))?.usesYouTubeQuota ?? true;
+  }
+
   #quotaFreed(job: JobRecord): boolean {
     if (job.videoId !== null || job.sessionUri !== null) return false;
     return this.ledger.canAfford(this.#deps.projectIdFor(job.channelId), 'videos.insert');
@@ -447,7 +468,11 @@ export class UploadEngine implements UploadEnqueuer {
     const controller = new AbortController();
     const state: JobState = job.videoId === null ? 'uploading' : 'processing';
     const started = this.#save(job.id, { state, waitReason: null, nextAttemptAt: null });
-    const done = runJob(this.#runner, started, controller.signal)
+    const destination = this.#destinations.find((d) => d.owns(job.channelId));
+    const run = destination
+      ? destination.run(started, controller.signal)
+      : runJob(this.#runner, started, controller.signal);
+    const done = run
       .then((outcome) => this.#apply(job.id, outcome, controller.signal))
       .catch((error: unknown) => this.#deps.log.error('job run crashed', { jobId: job.id, error }))
       .finally(() => {

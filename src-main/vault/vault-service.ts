@@ -43,10 +43,14 @@ export class VaultService {
   }
 
   setPassphrase(passphrase: string): Promise<VaultStatus> {
-    return this.#serial(() => {
+    return this.#serial(async () => {
       checkStrength(passphrase);
       const { vault } = this.#d;
-      const provider = passphraseProvider(passphrase, this.#d.passphraseCost);
+      const provider = await passphraseProvider(
+        passphrase,
+        this.#passphraseSlot(),
+        this.#d.passphraseCost,
+      );
       const replaced = vault.slots().some((s) => s.provider === 'passphrase');
       if (this.#ensureUnlocked(() => vault.unlockWith(provider)) === 'created') {
         this.#d.log.info('vault created, protected by a passphrase');
@@ -69,7 +73,11 @@ export class VaultService {
           'This vault has no passphrase. Set one in Settings → Security once the vault is unlocked.',
         );
       }
-      const provider = passphraseProvider(passphrase, this.#d.passphraseCost);
+      const provider = await passphraseProvider(
+        passphrase,
+        this.#passphraseSlot(),
+        this.#d.passphraseCost,
+      );
       const wasLocked = !vault.isUnlocked();
       try {
         if (vault.isUnlocked()) {
@@ -162,6 +170,11 @@ export class VaultService {
     const status = this.status();
     this.#d.events.emit('vault.changed', status);
     return status;
+  }
+
+  /** The stored passphrase slot, whose salt and cost the typed passphrase is derived with. */
+  #passphraseSlot(): Buffer | null {
+    return this.#d.vault.wrappedSlot('passphrase');
   }
 
   #serial<T>(fn: () => T | Promise<T>): Promise<T> {

@@ -36,6 +36,11 @@ export interface Vault {
   unlock(): void;
   isUnlocked(): boolean;
   slots(): SlotInfo[];
+  /**
+   * A slot's stored bytes (the wrapped key: its header holds the salt and
+   * cost a passphrase is derived with), or null when there is none.
+   */
+  wrappedSlot(provider: KeyProviderId): Buffer | null;
   /** Tries this provider first from now on (e.g. the passphrase the user just typed). */
   addProvider(provider: KeyProvider): void;
   /** Wraps the data key for another provider too (or re-wraps, e.g. a new passphrase). */
@@ -95,6 +100,10 @@ class EnvelopeVault implements Vault {
 
   slots(): SlotInfo[] {
     return this.#tables.slots().map((s) => ({ provider: s.provider, createdAt: s.createdAt }));
+  }
+
+  wrappedSlot(provider: KeyProviderId): Buffer | null {
+    return this.#tables.slots().find((s) => s.provider === provider)?.wrapped ?? null;
   }
 
   addProvider(provider: KeyProvider): void {

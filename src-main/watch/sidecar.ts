@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseName, extensionOf } from '../../src-shared/watch/file-kinds.ts';
 import { parseFieldMap } from '../../src-shared/watch/field-map.ts';
 import { PrivacySchema, type VideoMetadata } from '../../src-shared/domain/metadata.ts';
+import { tiktokSidecarSchema } from './tiktok-sidecar.ts';
 
 /**
  * Sidecar metadata next to a video: ep12.json or ep12.yaml with the fields
@@ -38,6 +39,7 @@ const fieldSchemas = {
     z.string(),
     z.object({ title: z.string(), description: z.string().default('') }).strict(),
   ),
+  tiktok: tiktokSidecarSchema,
 } satisfies Record<keyof VideoMetadata, z.core.$ZodType>;
 
 /** The sidecar's field schemas, for files that use the same names (presets). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { GoogleEndpoints } from './google-endpoints.ts';
+import { uploadUrl, type GoogleEndpoints } from '../auth/google-endpoints.ts';
 import { googleError, GoogleApiError } from './google-error.ts';
 import { parseJson, type Http } from './google-http.ts';
 
@@ -42,7 +42,7 @@ export class CaptionsClient {
     ]);
     const res = await this.#http.request({
       method: 'POST',
-      url: this.#endpoints.upload('captions?uploadType=multipart&part=snippet'),
+      url: uploadUrl(this.#endpoints, 'captions?uploadType=multipart&part=snippet'),
       headers: {
         Authorization: `Bearer ${opts.token}`,
         'Content-Type': `multipart/related; boundary=${boundary}`,

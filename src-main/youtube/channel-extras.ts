@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../src-shared/api/errors.ts';
 import type { Playlist } from '../../src-shared/api/channel-extras.ts';
 import type { Clock } from '../base/clock.ts';
-import type { GoogleEndpoints } from './google-endpoints.ts';
+import { dataApiUrl, type GoogleEndpoints } from '../auth/google-endpoints.ts';
 import { googleError } from './google-error.ts';
 import { parseJson, type Http } from './google-http.ts';
 
@@ -54,7 +54,8 @@ export class ChannelExtras {
     const list: Playlist[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const url = this.#d.endpoints.api(
+      const url = dataApiUrl(
+        this.#d.endpoints,
         `playlists?part=snippet,status&mine=true&maxResults=50${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`,
       );
       const res = await this.#d.http.request({

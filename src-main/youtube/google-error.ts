@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { HttpResponse } from './google-http.ts';
+import type { HttpResponse } from '../base/http-response.ts';
 import { parseJson } from './google-http.ts';
+import { setupHelpFor, setupHelpLine } from '../../src-shared/domain/google-setup.ts';
 
 const GoogleErrorBody = z.object({
   error: z.object({
@@ -67,6 +68,9 @@ export function classify(res: HttpResponse): GoogleFailure {
     (googleMessage
       ? `YouTube answered ${res.status}: ${googleMessage}`
       : `YouTube answered HTTP ${res.status}.`);
+  // A first-run mistake (API not enabled, no channel) is permanent, with the setup step that fixes it.
+  const help = reason ? setupHelpFor(reason, googleMessage) : null;
+  if (help) return { kind: 'permanent', reason, message: setupHelpLine(help) };
   const base = { reason: reason || `http_${res.status}`, message };
   if (res.status === 401) return { kind: 'unauthorized', ...base };
   if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded')

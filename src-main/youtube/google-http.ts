@@ -2,11 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable, Writable } from 'node:stream';
 
-export interface HttpResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
+import type { HttpResponse } from '../base/http-response.ts';
 
 /**
  * A body that writes itself into the request, so it knows when the socket

@@ -2,20 +2,27 @@ import { defaultSettings, type Settings } from '../../src-shared/domain/settings
 
 /**
  * Quota costs of google-facts.md. videos.insert is disputed: the 1600-unit
- * model (default, conservative) or a separate bucket of N calls a day.
+ * model, a separate bucket of N calls a day, or `auto` (the default): predict
+ * nothing for uploads and let Google's quotaExceeded decide.
  */
 export interface QuotaConfig {
-  model: 'units' | 'calls';
+  model: 'auto' | 'units' | 'calls';
   dailyUnits: number;
   videosInsertUnits: number;
   /** Only for the `calls` model: videos.insert calls a day, in their own bucket. */
   dailyInsertCalls: number;
+  /** A hard cap on videos.insert calls a day under any model; 0: none. */
+  dailyUploadCap?: number;
 }
 
 /** The settings fields that describe quota. */
 export type QuotaSettings = Pick<
   Settings,
-  'quotaModel' | 'quotaDailyUnits' | 'quotaInsertUnits' | 'quotaDailyInsertCalls'
+  | 'quotaModel'
+  | 'quotaDailyUnits'
+  | 'quotaInsertUnits'
+  | 'quotaDailyInsertCalls'
+  | 'quotaDailyUploadCap'
 >;
 
 export function quotaConfigFromSettings(s: QuotaSettings): QuotaConfig {
@@ -24,6 +31,7 @@ export function quotaConfigFromSettings(s: QuotaSettings): QuotaConfig {
     dailyUnits: s.quotaDailyUnits,
     videosInsertUnits: s.quotaInsertUnits,
     dailyInsertCalls: s.quotaDailyInsertCalls,
+    dailyUploadCap: s.quotaDailyUploadCap,
   };
 }
 
@@ -50,7 +58,11 @@ export const unitCosts: Record<Exclude<QuotaCall, 'videos.insert'>, number> = {
   'playlists.list': 1,
 };
 
-/** Units a call takes from the daily unit pool; videos.insert takes none under the calls model. */
+/**
+ * Units a call takes from the daily unit pool as Dropline counts it;
+ * videos.insert takes none under the calls model, and none under auto (unknown
+ * until Google refuses: the insert count is kept instead).
+ */
 export function unitCost(call: QuotaCall, config: QuotaConfig): number {
   if (call === 'videos.insert') return config.model === 'units' ? config.videosInsertUnits : 0;
   return unitCosts[call];

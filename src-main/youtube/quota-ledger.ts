@@ -4,10 +4,19 @@ import type { Db } from '../db/database.ts';
 import { nextPacificMidnight, pacificDay } from './pacific-day.ts';
 import { unitCost, type QuotaCall, type QuotaConfig } from './quota-costs.ts';
 
+interface Sums {
+  units: number;
+  inserts: number;
+  /** When Google said quotaExceeded today, and how many uploads had started by then. */
+  refusal: { at: string; inserts: number } | null;
+}
+
 /**
  * Local accounting of Data API quota per Google Cloud project (one OAuth
  * client id) and Pacific day, so the queue never starts a call it knows
  * Google will refuse. Google's own `quotaExceeded` overrides it for the day.
+ * Under the `auto` model uploads are not predicted at all: they start until
+ * Google refuses one (a refused session start sends no video bytes).
  */
 export class QuotaLedger {
   readonly #db: Db;
@@ -24,29 +33,41 @@ export class QuotaLedger {
     return pacificDay(this.#clock.now());
   }
 
-  #sums(projectId: string): { units: number; inserts: number; exhausted: boolean } {
+  #sums(projectId: string): Sums {
+    const day = this.#today();
     const row = this.#db
       .prepare(
         `SELECT COALESCE(SUM(units), 0) AS units,
                 COALESCE(SUM(CASE WHEN call = 'videos.insert' THEN 1 ELSE 0 END), 0) AS inserts,
-                COALESCE(MAX(CASE WHEN call = 'exhausted' THEN 1 ELSE 0 END), 0) AS exhausted
+                MIN(CASE WHEN call = 'exhausted' THEN id END) AS refusalId
          FROM quota_ledger WHERE project_id = ? AND day = ?`,
       )
-      .get(projectId, this.#today()) as { units: number; inserts: number; exhausted: number };
-    return { units: row.units, inserts: row.inserts, exhausted: row.exhausted === 1 };
+      .get(projectId, day) as { units: number; inserts: number; refusalId: number | null };
+    let refusal: Sums['refusal'] = null;
+    if (row.refusalId !== null) {
+      const r = this.#db
+        .prepare(
+          `SELECT (SELECT at FROM quota_ledger WHERE id = @id) AS at,
+                  (SELECT COUNT(*) FROM quota_ledger WHERE project_id = @p AND day = @day
+                     AND call = 'videos.insert' AND id < @id) AS inserts`,
+        )
+        .get({ id: row.refusalId, p: projectId, day }) as { at: string; inserts: number };
+      refusal = r;
+    }
+    return { units: row.units, inserts: row.inserts, refusal };
   }
 
   /** True when the call fits in what is left today. */
   canAfford(projectId: string, call: QuotaCall): boolean {
     const config = this.#config();
     const s = this.#sums(projectId);
-    if (s.exhausted) return false;
-    if (
-      call === 'videos.insert' &&
-      config.model === 'calls' &&
-      s.inserts >= config.dailyInsertCalls
-    )
-      return false;
+    if (s.refusal) return false;
+    if (call === 'videos.insert') {
+      if (config.dailyUploadCap && s.inserts >= config.dailyUploadCap) return false;
+      if (config.model === 'calls' && s.inserts >= config.dailyInsertCalls) return false;
+      // Google decides: nothing predicted until it says quotaExceeded.
+      if (config.model === 'auto') return true;
+    }
     return s.units + unitCost(call, config) <= config.dailyUnits;
   }
 
@@ -74,7 +95,8 @@ export class QuotaLedger {
   status(projectId: string): QuotaStatus {
     const config = this.#config();
     const s = this.#sums(projectId);
-    const used = s.exhausted ? Math.max(s.units, config.dailyUnits) : s.units;
+    const exhausted = s.refusal !== null;
+    const used = exhausted ? Math.max(s.units, config.dailyUnits) : s.units;
     const left = config.dailyUnits - used;
     const byUnits =
       config.model === 'units'
@@ -82,13 +104,18 @@ export class QuotaLedger {
         : Infinity;
     const byCalls =
       config.model === 'calls' ? Math.max(0, config.dailyInsertCalls - s.inserts) : Infinity;
+    const byCap = config.dailyUploadCap ? Math.max(0, config.dailyUploadCap - s.inserts) : Infinity;
+    const predicted = Math.min(byUnits, byCalls, byCap);
     return {
       projectId,
       model: config.model,
       used,
       limit: config.dailyUnits,
       left,
-      uploadsLeft: s.exhausted ? 0 : Math.min(byUnits, byCalls),
+      uploadsLeft: exhausted ? 0 : Number.isFinite(predicted) ? predicted : null,
+      uploadsToday: s.inserts,
+      refusedAt: s.refusal?.at ?? null,
+      refusedAtCount: s.refusal?.inserts ?? null,
       resetsAt: new Date(this.resetsAt()).toISOString(),
     };
   }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
-import type { GoogleEndpoints } from './google-endpoints.ts';
+import { uploadUrl, type GoogleEndpoints } from '../auth/google-endpoints.ts';
 import { googleError, GoogleApiError } from './google-error.ts';
-import { parseJson, type BodyWriter, type Http, type HttpResponse } from './google-http.ts';
+import type { HttpResponse } from '../base/http-response.ts';
+import { parseJson, type BodyWriter, type Http } from './google-http.ts';
 
 /** What the session holds, per Google's answer. */
 export type SessionStatus =
@@ -77,7 +78,8 @@ export class ResumableUploadClient {
     contentType: string;
     signal?: AbortSignal;
   }): Promise<string> {
-    const url = this.#endpoints.upload(
+    const url = uploadUrl(
+      this.#endpoints,
       `videos?uploadType=resumable&part=${videoParts(opts.metadata).join(',')}`,
     );
     const body = Buffer.from(JSON.stringify(videoResource(opts.metadata)));

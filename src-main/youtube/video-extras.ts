@@ -1,4 +1,4 @@
-import type { GoogleEndpoints } from './google-endpoints.ts';
+import { dataApiUrl, uploadUrl, type GoogleEndpoints } from '../auth/google-endpoints.ts';
 import { googleError } from './google-error.ts';
 import type { Http } from './google-http.ts';
 
@@ -21,7 +21,7 @@ export class VideoExtrasClient {
   }): Promise<void> {
     const res = await this.#http.request({
       method: 'POST',
-      url: this.#endpoints.upload(`thumbnails/set?videoId=${encodeURIComponent(opts.videoId)}`),
+      url: uploadUrl(this.#endpoints, `thumbnails/set?videoId=${encodeURIComponent(opts.videoId)}`),
       headers: {
         Authorization: `Bearer ${opts.token}`,
         'Content-Type': opts.contentType,
@@ -49,7 +49,7 @@ export class VideoExtrasClient {
     );
     const res = await this.#http.request({
       method: 'POST',
-      url: this.#endpoints.api('playlistItems?part=snippet'),
+      url: dataApiUrl(this.#endpoints, 'playlistItems?part=snippet'),
       headers: {
         Authorization: `Bearer ${opts.token}`,
         'Content-Type': 'application/json; charset=UTF-8',

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useChannels } from '../state/channels-store.ts';
 import { useNavigation } from '../state/navigation-store.ts';
 import { channelOptions } from './channel-options.ts';
+import { useTikTok } from '../state/tiktok-store.ts';
 import './channel-picker.css';
 
 interface ChannelPickerProps {
@@ -22,7 +23,21 @@ export function ChannelPicker({ picked, onToggle, legend = 'Channels' }: Channel
   useEffect(() => {
     if (!loaded) void useChannels.getState().load();
   }, [loaded]);
-  const options = channelOptions(channels, picked);
+  const tiktok = useTikTok((s) => s.accounts);
+  useEffect(() => {
+    if (!useTikTok.getState().loaded) void useTikTok.getState().load();
+  }, []);
+  // TikTok accounts are destinations too (`tiktok:<open_id>`): one job per destination.
+  const options = [
+    ...channelOptions(channels, picked).filter((o) => !o.id.startsWith('tiktok:')),
+    ...tiktok
+      .filter((a) => a.status !== 'disconnected')
+      .map((a) => ({
+        id: a.id,
+        label: `TikTok: ${a.nickname}`,
+        note: a.status === 'connected' ? null : a.status.replace('_', ' '),
+      })),
+  ];
   return (
     <fieldset className="channel-picker">
       <legend>{legend}</legend>

@@ -7,6 +7,7 @@ import type {
   TokenStats,
 } from '../../src-shared/domain/channel.ts';
 import { api } from '../api/client.ts';
+import { isAppError } from '../../src-shared/api/errors.ts';
 import { useConnection } from './connection-store.ts';
 
 interface ChannelsState {
@@ -18,6 +19,9 @@ interface ChannelsState {
   loaded: boolean;
   error: string | null;
   clientError: string | null;
+  /** The codes of the last client or sign-in error: the setup guide shows the step that fixes it. */
+  clientErrorCode: string | null;
+  connectErrorCode: string | null;
   connecting: ConnectStarted | null;
   connectMessage: { ok: boolean; text: string } | null;
   audit: Record<string, AuditEntry[]>;
@@ -34,6 +38,8 @@ interface ChannelsState {
 const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
+const codeOf = (error: unknown): string | null => (isAppError(error) ? error.code : null);
+
 /** The channel list being loaded, shared by everyone who asks meanwhile. */
 let loading: Promise<void> | null = null;
 
@@ -45,6 +51,8 @@ export const useChannels = create<ChannelsState>((set, get) => ({
   loaded: false,
   error: null,
   clientError: null,
+  clientErrorCode: null,
+  connectErrorCode: null,
   connecting: null,
   connectMessage: null,
   audit: {},
@@ -68,20 +76,20 @@ export const useChannels = create<ChannelsState>((set, get) => ({
   async setClient(input) {
     try {
       const client = await api.invoke('client.set', input);
-      set({ client, clientError: null });
+      set({ client, clientError: null, clientErrorCode: null });
       return true;
     } catch (error) {
-      set({ clientError: message(error) });
+      set({ clientError: message(error), clientErrorCode: codeOf(error) });
       return false;
     }
   },
   async connect(loginHint) {
     try {
-      set({ connectMessage: null });
+      set({ connectMessage: null, connectErrorCode: null });
       const started = await api.invoke('channels.connect', { loginHint, openBrowser: true });
       set({ connecting: started });
     } catch (error) {
-      set({ connectMessage: { ok: false, text: message(error) } });
+      set({ connectMessage: { ok: false, text: message(error) }, connectErrorCode: codeOf(error) });
     }
   },
   async cancelConnect() {
@@ -125,6 +133,7 @@ api.on('channels.connectEnded', ({ flowId, outcome }) => {
   if (useChannels.getState().connecting?.flowId !== flowId) return;
   useChannels.setState({
     connecting: null,
+    connectErrorCode: outcome.status === 'connected' ? null : outcome.error.code,
     connectMessage:
       outcome.status === 'connected'
         ? {

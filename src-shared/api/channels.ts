@@ -7,6 +7,7 @@ import {
   ConnectOutcomeSchema,
   OAuthClientInfoSchema,
   TokenStatsSchema,
+  ChannelCheckSchema,
 } from '../domain/channel.ts';
 
 /** Sign-ins waiting at once; each holds a loopback listener until it ends. */
@@ -66,6 +67,11 @@ export const DisconnectResultSchema = z.object({
 
 export const channelMethods = {
   'channels.list': method(Empty, z.array(ChannelSchema), 'Every channel with its status'),
+  'channels.check': method(
+    z.object({ channelId: z.string().min(1).optional() }).strict(),
+    z.array(ChannelCheckSchema),
+    "Check each connected channel's sign-in now (one refresh each)",
+  ),
   'channels.connect': method(
     ConnectInputSchema,
     ConnectStartedSchema,

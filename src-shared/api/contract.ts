@@ -16,6 +16,8 @@ import { jobEditEvents, jobEditMethods } from './job-edits.ts';
 import { fileMethods } from './files.ts';
 import { channelExtraMethods } from './channel-extras.ts';
 import { uiLinkMethods } from './ui-links.ts';
+import { historyMethods } from './history.ts';
+import { tiktokEvents, tiktokMethods } from './tiktok.ts';
 
 /** Methods that take no arguments accept `{}` (and nothing else). */
 export const NoInput = z.object({}).strict();
@@ -41,6 +43,8 @@ export const methods = {
   ...fileMethods,
   ...channelExtraMethods,
   ...uiLinkMethods,
+  ...historyMethods,
+  ...tiktokMethods,
 };
 
 /** Every event the engine announces, with its payload. */
@@ -56,6 +60,7 @@ export const events = {
   ...noticeEvents,
   ...updateEvents,
   ...jobEditEvents,
+  ...tiktokEvents,
 };
 
 export type Methods = typeof methods;

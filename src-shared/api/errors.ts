@@ -7,6 +7,8 @@ export const RouterErrorCode = {
   internal: 'internal',
   unauthorized: 'unauthorized',
   unavailable: 'unavailable',
+  /** The caller's socket or window went away while its call waited. */
+  callerGone: 'caller_gone',
 } as const;
 
 export class AppError extends Error {

@@ -33,8 +33,25 @@ export const ChannelSchema = z.object({
   connectedAt: z.string(),
   lastRefreshAt: z.string().nullable(),
   lastRefreshOutcome: z.enum(['ok', 'failed']).nullable(),
+  /** When Google said the sign-in ends (apps in Testing mode: 7 days); null when it gave no end. */
+  grantExpiresAt: z.string().nullable(),
+  /** The last health check of the sign-in and what it found. */
+  lastCheckAt: z.string().nullable(),
+  lastCheckOutcome: z.enum(['ok', 'needs_reconsent', 'unreachable']).nullable(),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
+
+/** One channel's health check result (`dropline channels check`). */
+export const ChannelCheckSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** `ok`: Google refreshed the sign-in; `needs_reconsent`: it refused (invalid_grant); `unreachable`: no verdict, checked again later; `skipped`: not connected. */
+  result: z.enum(['ok', 'needs_reconsent', 'unreachable', 'skipped']),
+  status: ChannelStatusSchema,
+  message: z.string(),
+  grantExpiresAt: z.string().nullable(),
+});
+export type ChannelCheck = z.infer<typeof ChannelCheckSchema>;
 
 /** The CLI's stable shape for `dropline channels`. */
 export const ChannelSummarySchema = ChannelSchema.pick({
@@ -42,6 +59,7 @@ export const ChannelSummarySchema = ChannelSchema.pick({
   title: true,
   status: true,
   accessTokenExpiresAt: true,
+  grantExpiresAt: true,
 });
 export type ChannelSummary = z.infer<typeof ChannelSummarySchema>;
 

@@ -94,12 +94,17 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 /** The local quota account of one Google Cloud project (one OAuth client). */
 export const QuotaStatusSchema = z.object({
   projectId: z.string(),
-  model: z.enum(['units', 'calls']),
+  model: z.enum(['auto', 'units', 'calls']),
   used: z.int().check(z.nonnegative()),
   limit: z.int().check(z.nonnegative()),
   left: z.int(),
-  /** videos.insert calls still possible today under the active model. */
-  uploadsLeft: z.int().check(z.nonnegative()),
+  /** videos.insert calls still possible today under the active model; null under `auto` (Google decides). */
+  uploadsLeft: z.nullable(z.int().check(z.nonnegative())),
+  /** Uploads (videos.insert sessions) started today. */
+  uploadsToday: z.int().check(z.nonnegative()),
+  /** When Google first answered quotaExceeded today, and after how many uploads; null when it did not. */
+  refusedAt: z.nullable(z.string()),
+  refusedAtCount: z.nullable(z.int().check(z.nonnegative())),
   resetsAt: z.string(),
 });
 export type QuotaStatus = z.infer<typeof QuotaStatusSchema>;

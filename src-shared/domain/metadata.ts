@@ -1,6 +1,7 @@
 // zod/mini, not zod: the renderer loads this file, and the mini build keeps the
 // UI bundle small. Classic schemas elsewhere compose these ones as they are.
 import * as z from 'zod/mini';
+import { TikTokSettingsSchema } from './tiktok.ts';
 
 /**
  * A video's metadata as the user gives it (UI, CLI flags, sidecar files,
@@ -32,5 +33,7 @@ export const VideoMetadataSchema = z.object({
   defaultLanguage: z._default(z.nullable(z.string()), null),
   /** BCP-47 tag -> title and description in that language. */
   localizations: z._default(z.record(z.string(), LocalizationSchema), {}),
+  /** Settings for TikTok destinations (the sidecar's `tiktok:` section); YouTube ignores them. */
+  tiktok: z.optional(TikTokSettingsSchema),
 });
 export type VideoMetadata = z.infer<typeof VideoMetadataSchema>;

@@ -4,10 +4,12 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
 /**
  * How videos.insert is charged (google-facts.md, Quota): Google's pages
- * disagree, so the user picks the model their Cloud project shows.
+ * disagree, and which model a project has cannot be read from the API.
+ * `auto` (the default): count what was sent, start uploads until Google
+ * answers quotaExceeded, then send nothing until Pacific midnight.
  * `units`: 1600 units out of the daily unit pool; `calls`: a bucket of its own.
  */
-export const QuotaModelSchema = z.enum(['units', 'calls']);
+export const QuotaModelSchema = z.enum(['auto', 'units', 'calls']);
 export type QuotaModel = z.infer<typeof QuotaModelSchema>;
 
 /** A program's full path, or empty for the default; a relative path would depend on the cwd. */
@@ -41,14 +43,18 @@ export const SettingsSchema = z.object({
   cookieWarningHours: z.number().int().min(1).max(720).default(24),
   /** Older cookie files kept per label as fallbacks. */
   cookieBackups: z.number().int().min(0).max(10).default(2),
-  /** videos.insert cost model; the conservative 1600-unit model by default. */
-  quotaModel: QuotaModelSchema.default('units'),
+  /** videos.insert cost model; `auto` lets Google decide (a refused start costs no bytes). */
+  quotaModel: QuotaModelSchema.default('auto'),
   /** Data API units a day per Google Cloud project (Google grants more on request). */
   quotaDailyUnits: z.number().int().min(1).max(100_000_000).default(10_000),
   /** Units one videos.insert takes under the `units` model. */
   quotaInsertUnits: z.number().int().min(1).max(100_000).default(1600),
   /** videos.insert calls a day under the `calls` model. */
   quotaDailyInsertCalls: z.number().int().min(1).max(100_000).default(100),
+  /** A hard cap on uploads started a day per Google project, whatever the model; 0: no cap. */
+  quotaDailyUploadCap: z.number().int().min(0).max(100_000).default(0),
+  /** Hours between health checks of every connected channel's sign-in (one refresh each). */
+  healthCheckHours: z.number().int().min(1).max(168).default(12),
   /** Desktop: closing the window keeps Dropline in the tray while jobs or watched folders are active. */
   keepInTray: z.boolean().default(true),
   /** Desktop: start (in the tray, without a window) when the user logs in. */
@@ -84,6 +90,8 @@ export const SettingsPatchSchema = z
     quotaDailyUnits: SettingsSchema.shape.quotaDailyUnits.unwrap(),
     quotaInsertUnits: SettingsSchema.shape.quotaInsertUnits.unwrap(),
     quotaDailyInsertCalls: SettingsSchema.shape.quotaDailyInsertCalls.unwrap(),
+    quotaDailyUploadCap: SettingsSchema.shape.quotaDailyUploadCap.unwrap(),
+    healthCheckHours: SettingsSchema.shape.healthCheckHours.unwrap(),
     keepInTray: z.boolean(),
     startAtLogin: z.boolean(),
     autoUpdateCheck: z.boolean(),

@@ -141,7 +141,11 @@ describe(
       await banner.getByRole('button', { name: 'Unlock' }).click();
       await banner.waitFor({ state: 'detached' });
 
-      assert.equal(await card.getByTestId('channel-status').textContent(), 'Connected');
+      // The card follows its own event (channels.changed), which may arrive after the vault's.
+      await card
+        .getByTestId('channel-status')
+        .filter({ hasText: /^Connected$/ })
+        .waitFor();
       await page.getByRole('button', { name: 'Connect a channel' }).click();
       await page.getByTestId('authorization-link').waitFor();
       await page.getByRole('button', { name: 'Settings', exact: true }).click();

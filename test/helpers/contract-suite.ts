@@ -30,7 +30,8 @@ export function contractSuite(setup: () => Promise<ContractHarness>): void {
     assert.equal(settings.theme, 'system');
     assert.equal(settings.globalConcurrency, 3);
     assert.equal(settings.perChannelConcurrency, 1);
-    assert.equal(settings.quotaModel, 'units');
+    assert.equal(settings.quotaModel, 'auto');
+    assert.equal(settings.healthCheckHours, 12);
     assert.equal(settings.quotaDailyUnits, 10_000);
     assert.equal(settings.quotaInsertUnits, 1600);
     assert.equal(settings.quotaDailyInsertCalls, 100);

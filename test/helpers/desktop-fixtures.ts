@@ -26,6 +26,9 @@ export function channel(id: string, title: string, over: Partial<Channel> = {}):
     connectedAt: '2026-01-01T00:00:00.000Z',
     lastRefreshAt: null,
     lastRefreshOutcome: null,
+    grantExpiresAt: null,
+    lastCheckAt: null,
+    lastCheckOutcome: null,
     ...over,
   };
 }

@@ -23,6 +23,8 @@ export interface FakeWindow extends BrowserWindowLike {
   webContents: WebContentsLike & { sent: unknown[][]; listeners: Map<string, Listener[]> };
   /** What the user's close button does: 'close' listeners may keep the window (hidden). */
   userClose(): boolean;
+  /** The window goes for good (a crash, or the app closing it): its webContents is destroyed. */
+  destroy(): void;
 }
 
 export interface FakeTray {
@@ -78,7 +80,7 @@ export class FakeElectron {
   readonly privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
   readonly protocolHandlers = new Map<
     string,
-    (request: { url: string }) => Response | Promise<Response>
+    (request: { url: string; method?: string }) => Response | Promise<Response>
   >();
   readonly opened: string[] = [];
   readonly notifications: FakeNotification[] = [];
@@ -190,6 +192,8 @@ export class FakeElectron {
         },
         on: (event: string, listener: Listener) =>
           void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
+        once: (event: string, listener: Listener) =>
+          void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
         setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) =>
           void (fake.windowOpenHandler = h),
       };
@@ -241,6 +245,8 @@ export class FakeElectron {
         if (this.destroyed) return;
         this.destroyed = true;
         this.visible = false;
+        for (const l of this.webContents.listeners.get('destroyed') ?? []) (l as () => void)();
+        this.webContents.listeners.delete('destroyed');
         for (const l of this.listeners.get('closed') ?? []) (l as () => void)();
         fake.windows.splice(fake.windows.indexOf(this as never), 1);
         if (fake.windows.length === 0 && fake.exitCode === null) fake.emitApp('window-all-closed');

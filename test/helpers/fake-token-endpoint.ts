@@ -1,3 +1,4 @@
+import type { HttpResponse } from '../../src-main/base/http-response.ts';
 import type { HttpFetch } from '../../src-main/auth/http.ts';
 import type { Clock } from '../../src-main/base/clock.ts';
 
@@ -16,6 +17,11 @@ export class FakeTokenEndpoint {
   /** refresh token -> channel id; delete one to make Google answer invalid_grant. */
   readonly grants = new Map<string, string>();
   lifetimeSec = 3600;
+  /**
+   * Rotate refresh tokens: each refresh answers with a new refresh_token and the one it was
+   * sent stops working (Google may return a new refresh token on refresh; OAuth 2.0 §6).
+   */
+  rotate = false;
   /** Answer the next N refreshes with this status (503 for a Google outage). */
   failNext: { count: number; status: number; body: string } = { count: 0, status: 503, body: '{}' };
   calls = 0;
@@ -51,10 +57,18 @@ export class FakeTokenEndpoint {
     this.refreshes.set(channelId, list);
     const token = `ya29.fake-${channelId}-${++this.#n}`;
     this.issued.set(token, { channelId, expiresAt: now + this.lifetimeSec * 1000 });
-    return reply(
-      200,
-      JSON.stringify({ access_token: token, expires_in: this.lifetimeSec, token_type: 'Bearer' }),
-    );
+    const answer: Record<string, unknown> = {
+      access_token: token,
+      expires_in: this.lifetimeSec,
+      token_type: 'Bearer',
+    };
+    if (this.rotate) {
+      const rotated = `1//rotated-${channelId}-${this.#n}`;
+      this.grants.delete(refreshToken);
+      this.grants.set(rotated, channelId);
+      answer.refresh_token = rotated;
+    }
+    return reply(200, JSON.stringify(answer));
   };
 
   /** A Data API call: 200 with a live token of that channel, else 401 (counted). */
@@ -78,6 +92,6 @@ export class FakeTokenEndpoint {
   }
 }
 
-function reply(status: number, body: string): { status: number; text(): Promise<string> } {
-  return { status, text: async () => body };
+function reply(status: number, body: string): HttpResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) };
 }

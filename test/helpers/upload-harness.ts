@@ -36,7 +36,9 @@ export async function startHarness(
     /** Scopes of the channels' grants (default: what Dropline asks for at sign-in). */
     scopes?: string[];
     /** More core dependencies (a video probe for watched folders, say). */
-    core?: Pick<CoreDeps, 'videoProbe' | 'folderPresenceCheckMs'>;
+    core?: Pick<CoreDeps, 'videoProbe' | 'folderPresenceCheckMs' | 'clock'>;
+    /** Another destination's sandbox (DROPLINE_TIKTOK_BASE_URL). */
+    tiktokBaseUrl?: string;
   } = {},
 ): Promise<Harness> {
   const quotaUnits = opts.quotaUnits ?? 1_000_000;
@@ -57,7 +59,7 @@ export async function startHarness(
   const openCore = () =>
     testCore(
       join(dir.path, 'data'),
-      { googleBaseUrl: sandbox.baseUrl },
+      { googleBaseUrl: sandbox.baseUrl, tiktokBaseUrl: opts.tiktokBaseUrl ?? null },
       {
         keyProviders: testKeyProviders(dir.path),
         accessTokens: tokens,
@@ -111,7 +113,7 @@ export function videoFile(
 }
 
 export function enqueueOne(
-  h: Harness,
+  h: Pick<Harness, 'core'>,
   file: string,
   channelId: string,
   over: Partial<VideoMetadata> = {},

@@ -13,6 +13,7 @@ const USAGE_CODES = new Set([
   'cookie_file_unreadable',
   'cookie_label_not_found',
   'invalid_client_file',
+  'web_client_file',
   'unknown_channel',
   'weak_passphrase',
 ]);

@@ -19,6 +19,10 @@ import { scheduleCommand } from './commands/schedule.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { noticesCommand } from './commands/notices.ts';
 import { uiCommand } from './commands/ui.ts';
+import { settingsCommand } from './commands/settings.ts';
+import { historyCommand } from './commands/history.ts';
+import { setupCommand } from './commands/setup.ts';
+import { tiktokCommand } from './commands/tiktok.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -38,6 +42,10 @@ export const commands: Command[] = [
   presetsCommand,
   noticesCommand,
   uiCommand,
+  settingsCommand,
+  historyCommand,
+  setupCommand,
+  tiktokCommand,
 ];
 
 function helpText(): string {

@@ -3,6 +3,7 @@ import type { Channel, ChannelStatus } from '../../../src-shared/domain/channel.
 import { assertNever } from '../../../src-shared/domain/assert-never.ts';
 import { useChannels } from '../../state/channels-store.ts';
 import { Countdown } from './Countdown.tsx';
+import { GrantExpiry } from './GrantExpiry.tsx';
 
 function statusLabel(status: ChannelStatus): string {
   switch (status) {
@@ -68,7 +69,13 @@ export function ChannelCard({ channel }: { channel: Channel }) {
             <span className="muted">custom thumbnails not allowed</span>
           )}
           {channel.googleAccount && <span className="muted">{channel.googleAccount}</span>}
+          {channel.lastCheckAt && (
+            <span className="muted" data-testid="last-check">
+              sign-in checked {when(channel.lastCheckAt)}: {channel.lastCheckOutcome}
+            </span>
+          )}
         </div>
+        <GrantExpiry channel={channel} />
         {showAudit && (
           <ol className="audit-list" data-testid="audit-list">
             {(entries ?? []).map((e) => (

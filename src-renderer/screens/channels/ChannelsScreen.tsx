@@ -4,6 +4,8 @@ import { ChannelCard } from './ChannelCard.tsx';
 import { ClientSetup } from './ClientSetup.tsx';
 import { ConnectPanel } from './ConnectPanel.tsx';
 import { TokenStatsPanel } from './TokenStatsPanel.tsx';
+import { SetupGuide } from './SetupGuide.tsx';
+import { TikTokAccounts } from './TikTokAccounts.tsx';
 import './channels.css';
 
 export function ChannelsScreen() {
@@ -20,6 +22,7 @@ export function ChannelsScreen() {
           {error}
         </p>
       )}
+      <SetupGuide />
       <ClientSetup />
       <ConnectPanel />
       <TokenStatsPanel />
@@ -35,6 +38,7 @@ export function ChannelsScreen() {
           ))}
         </ul>
       )}
+      <TikTokAccounts />
     </section>
   );
 }

@@ -13,8 +13,8 @@ function when(iso: string | null): string {
 }
 
 export function CookieLabels() {
-  const { labels, remove, busy } = useCookies();
-  if (labels.length === 0) return <p>No cookie files yet.</p>;
+  const { labels, loaded, remove, busy } = useCookies();
+  if (labels.length === 0) return loaded ? <p>No cookie files yet.</p> : null;
   return (
     <table className="table" data-testid="cookie-labels">
       <thead>

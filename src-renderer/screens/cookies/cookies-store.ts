@@ -10,6 +10,8 @@ interface CookiesState {
   downloads: Download[];
   lastImport: (CookieImportResult & { fileName: string; sourceDeleted: boolean }) | null;
   error: string | null;
+  /** The first list has arrived: until then "no cookie files" would be a guess. */
+  loaded: boolean;
   busy: boolean;
   load(): Promise<void>;
   importFile(file: File, label: string): Promise<void>;
@@ -40,6 +42,7 @@ export const useCookies = create<CookiesState>((set, get) => {
     downloads: [],
     lastImport: null,
     error: null,
+    loaded: false,
     busy: false,
     load: () =>
       run(async () => {
@@ -47,7 +50,7 @@ export const useCookies = create<CookiesState>((set, get) => {
           api.invoke('cookies.list', {}),
           api.invoke('downloads.list', {}),
         ]);
-        set({ labels, downloads });
+        set({ labels, downloads, loaded: true });
       }),
     importFile: (file, label) =>
       run(async () => {

@@ -6,6 +6,7 @@ import { usePublishing } from './publishing-store.ts';
 /** Presets: named metadata for the Add upload form, watched folders and `dropline upload --preset`. */
 export function PresetsEditor() {
   const presets = usePublishing((s) => s.presets);
+  const loaded = usePublishing((s) => s.loaded);
   const error = usePublishing((s) => s.errors.preset);
   const { savePreset, removePreset } = usePublishing();
   const channels = useChannels((s) => s.channels);
@@ -51,7 +52,7 @@ export function PresetsEditor() {
   return (
     <section aria-label="Presets">
       {presets.length === 0 ? (
-        <p className="muted">No presets yet.</p>
+        loaded && <p className="muted">No presets yet.</p>
       ) : (
         <ul className="preset-list">
           {presets.map((p) => (

@@ -8,6 +8,7 @@ import './publishing.css';
 /** Publishing plans: each channel's slots and the video filling each, and the presets. */
 export function PublishingScreen() {
   const { loaded, load } = usePublishing();
+  const loadError = usePublishing((s) => s.errors.load);
   const channels = useChannels((s) => s.channels);
   const channelsLoaded = useChannels((s) => s.loaded);
   useEffect(() => {
@@ -23,6 +24,11 @@ export function PublishingScreen() {
         folder set to it, a drop, or <code>dropline upload --schedule</code>) takes the next free
         one and stays private until then.
       </p>
+      {loadError && (
+        <p className="error-text" role="alert">
+          {loadError}
+        </p>
+      )}
       <h3>Schedules</h3>
       {channelsLoaded && connected.length === 0 && (
         <p className="muted">Connect a channel on the Channels screen first.</p>

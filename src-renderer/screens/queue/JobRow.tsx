@@ -11,6 +11,7 @@ import { useJobActions } from './job-actions-store.ts';
 import { statusText, statusTone, studioUrl, videoUrl } from './job-status.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
+import { VideoLinks } from './VideoLinks.tsx';
 
 const toneColor = {
   running: 'blue',
@@ -72,6 +73,7 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
           <span data-testid="job-bytes" data-bytes-sent={sent}>
             {formatBytes(sent)} / {formatBytes(job.bytesTotal)}
           </span>
+          {job.state === 'done' && job.videoId && <VideoLinks videoId={job.videoId} />}
           {live && <span>{formatRate(progress.rate)}</span>}
           {live && <span>{formatEta(progress.etaSeconds)}</span>}
           {job.state === 'done' && job.videoId && (

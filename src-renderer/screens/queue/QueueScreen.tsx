@@ -6,6 +6,7 @@ import { AddUploadForm } from './AddUploadForm.tsx';
 import { ChannelHeader } from './ChannelHeader.tsx';
 import { JobRow } from './JobRow.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
+import { HistoryView } from './HistoryView.tsx';
 import { useAddForm } from './add-form-store.ts';
 import { EditJobsDialog } from './EditJobsDialog.tsx';
 import { JobDetail } from './JobDetail.tsx';
@@ -129,6 +130,7 @@ export function QueueScreen() {
           </div>
         </>
       )}
+      <HistoryView />
     </section>
   );
 }

@@ -12,9 +12,19 @@ export function QuotaBar() {
             Quota, {projectLabel(q.projectId)}:
           </span>
           <meter min={0} max={q.limit} value={Math.min(q.used, q.limit)} aria-label="quota used" />
-          <span>
-            {q.used} of {q.limit} units used, {Math.max(0, q.left)} left ({q.uploadsLeft} uploads)
+          <span data-testid="quota-used">
+            {q.uploadsToday} {q.uploadsToday === 1 ? 'upload' : 'uploads'} started today; {q.used}{' '}
+            of {q.limit} units used
+            {q.uploadsLeft === null
+              ? ' (Google decides how many more)'
+              : `, ${Math.max(0, q.left)} left (${q.uploadsLeft} uploads)`}
           </span>
+          {q.refusedAt && (
+            <span className="error-text" data-testid="quota-refused">
+              Google refused at {formatTime(q.refusedAt)}, after {q.refusedAtCount} uploads: nothing
+              is sent until the reset
+            </span>
+          )}
           <span>resets {formatTime(q.resetsAt)}</span>
         </div>
       ))}

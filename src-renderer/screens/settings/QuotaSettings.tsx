@@ -3,6 +3,7 @@ import { NumberSetting } from '../../components/NumberSetting.tsx';
 
 /** Google's pages disagree on what an upload costs (google-facts.md), so the user picks the model. */
 const modelHelp: Record<Settings['quotaModel'], string> = {
+  auto: 'Dropline counts what it sent today and starts uploads until Google answers “quota exceeded” for the project; then it sends nothing until midnight Pacific time. A refused start sends no video bytes, so this never wastes quota.',
   units:
     'Each upload (videos.insert) takes 1600 units from the project’s daily units ("Queries per day", 10,000 by default): about 6 uploads a day.',
   calls:
@@ -32,6 +33,7 @@ export function QuotaSettings(props: {
           value={settings.quotaModel}
           onChange={(e) => void update({ quotaModel: e.target.value as Settings['quotaModel'] })}
         >
+          <option value="auto">Automatic: upload until Google says the quota is used up</option>
           <option value="units">Units: an upload costs units from the daily pool</option>
           <option value="calls">Calls: uploads have their own daily count</option>
         </select>
@@ -56,7 +58,7 @@ export function QuotaSettings(props: {
           value={settings.quotaInsertUnits}
           save={(v) => void update({ quotaInsertUnits: v })}
         />
-      ) : (
+      ) : settings.quotaModel === 'auto' ? null : (
         <NumberSetting
           label="Uploads (videos.insert calls) per day"
           name="quotaDailyInsertCalls"
@@ -66,6 +68,14 @@ export function QuotaSettings(props: {
           save={(v) => void update({ quotaDailyInsertCalls: v })}
         />
       )}
+      <NumberSetting
+        label="Hard cap: uploads a day per project (0 = no cap)"
+        name="quotaDailyUploadCap"
+        min={0}
+        max={100_000}
+        value={settings.quotaDailyUploadCap}
+        save={(v) => void update({ quotaDailyUploadCap: v })}
+      />
       {nothingFits && (
         <p className="error-text" role="alert">
           An upload costs more units than a day has: no upload can start.

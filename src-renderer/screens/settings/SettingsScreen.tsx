@@ -87,6 +87,14 @@ export function SettingsScreen() {
           value={settings.cookieBackups}
           save={(v) => void update({ cookieBackups: v })}
         />
+        <NumberSetting
+          label="Check every channel's sign-in every this many hours"
+          name="healthCheckHours"
+          min={1}
+          max={168}
+          value={settings.healthCheckHours}
+          save={(v) => void update({ healthCheckHours: v })}
+        />
         {info?.mode === 'desktop' && (
           <label className="checkbox">
             <input

@@ -14,6 +14,8 @@ import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandb
 import { connectSandboxChannel } from '../../helpers/sandbox-channel.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { testCore } from '../../helpers/test-core.ts';
+import { connectTikTok } from '../../helpers/tiktok-harness.ts';
+import { startTikTokSandbox, type TikTokSandbox } from '../../fakes/tiktok-sandbox/index.ts';
 import type { AppErrorJson, ClientMessage, EngineSeed, ServerMessage } from './protocol.ts';
 
 export interface EngineServer {
@@ -51,7 +53,7 @@ async function serveOne(socket: WebSocket, sandbox: () => Promise<GoogleSandbox>
   const held = new Map<string, Array<() => void>>();
   const failing = new Map<string, AppErrorJson>();
   // Set once `open` has built the core (assigned in a callback, hence the holder).
-  const engine: { core: Core | null; offEvents: () => void } = {
+  const engine: { core: Core | null; offEvents: () => void; tiktok?: TikTokSandbox | null } = {
     core: null,
     offEvents: () => undefined,
   };
@@ -76,8 +78,9 @@ async function serveOne(socket: WebSocket, sandbox: () => Promise<GoogleSandbox>
     switch (message.type) {
       case 'open':
         void openCore(dir.path, message.seed, sandbox).then(
-          ({ opened, files }) => {
+          ({ opened, files, tiktok }) => {
             engine.core = opened;
+            engine.tiktok = tiktok;
             engine.offEvents = memoryTransport(opened.router, opened.events).subscribe(
               (event, payload) => send({ type: 'event', event, payload }),
             );
@@ -111,6 +114,7 @@ async function serveOne(socket: WebSocket, sandbox: () => Promise<GoogleSandbox>
   for (const waiting of held.values()) waiting.forEach((go) => go());
   engine.offEvents();
   await engine.core?.close();
+  await engine.tiktok?.close();
   dir.remove();
 }
 
@@ -118,14 +122,20 @@ async function openCore(
   dir: string,
   seed: EngineSeed,
   sandbox: () => Promise<GoogleSandbox>,
-): Promise<{ opened: Core; files: string[] }> {
+): Promise<{ opened: Core; files: string[]; tiktok: TikTokSandbox | null }> {
   const keyFile = join(dir, 'master.key');
   writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
   const needsGoogle = (seed.channels?.length ?? 0) > 0;
   const google = needsGoogle ? await sandbox() : null;
+  const tiktok = seed.tiktok ? await startTikTokSandbox() : null;
   const core = testCore(
     join(dir, 'data'),
-    { googleBaseUrl: google?.baseUrl ?? null, keyProvider: 'file', masterKeyFile: keyFile },
+    {
+      googleBaseUrl: google?.baseUrl ?? null,
+      tiktokBaseUrl: tiktok?.baseUrl ?? null,
+      keyProvider: 'file',
+      masterKeyFile: keyFile,
+    },
     { startUploads: seed.uploads ?? false, videoProbe: null },
   );
   const api = createApiClient(memoryTransport(core.router, core.events));
@@ -162,7 +172,12 @@ async function openCore(
   }
   for (const label of seed.cookies ?? [])
     await api.invoke('cookies.import', { content: cookieFile(), fileName: `${label}.txt`, label });
-  return { opened: core, files };
+  if (tiktok && seed.tiktok) {
+    const app = seed.tiktok.audited ? tiktok.apps.audited : tiktok.apps.unaudited;
+    core.services.tiktok.app.set({ ...app });
+    for (const openId of seed.tiktok.accounts) await connectTikTok(core, openId);
+  }
+  return { opened: core, files, tiktok };
 }
 
 /** A signed-in cookies.txt whose auth cookies last 30 days. */

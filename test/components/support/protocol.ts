@@ -13,6 +13,8 @@ export interface EngineSeed {
   cookies?: string[];
   /** Start the upload engine (default false: jobs stay as seeded). */
   uploads?: boolean;
+  /** A TikTok sandbox, the app (audited or not) and these accounts connected by the real sign-in. */
+  tiktok?: { audited: boolean; accounts: string[] };
 }
 
 export interface AppErrorJson {

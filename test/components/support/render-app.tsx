@@ -30,7 +30,7 @@ export function resetRendererState(): void {
   }
 }
 
-export type ScreenName = 'Queue' | 'Channels' | 'Folders' | 'Cookies' | 'Settings';
+export type ScreenName = 'Queue' | 'Channels' | 'Folders' | 'Publishing' | 'Cookies' | 'Settings';
 
 /** The sidebar entry that opens a screen. */
 export const navItem = (name: ScreenName) =>

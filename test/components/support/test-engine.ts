@@ -99,6 +99,10 @@ class Connection {
   }
 
   close(): Promise<void> {
+    // Calls still waiting (a test that failed while a method was held) answer now, as a dropped
+    // link would: otherwise a store's shared in-flight load would wait into the next test.
+    for (const resolve of this.pending.values()) resolve(unavailable);
+    this.pending.clear();
     this.socket.close();
     return this.closed;
   }

@@ -1,6 +1,6 @@
 import { SCOPE_PREFIX, type SandboxContext } from './context.ts';
 import { messages, sendApiError } from './errors.ts';
-import type { Exchange } from './http-io.ts';
+import { sendJson, type Exchange } from './http-io.ts';
 import type { Grant } from './oauth-store.ts';
 import type { ClientRegistration } from './seed.ts';
 import type { ChannelState } from './world.ts';
@@ -51,6 +51,33 @@ export function authenticate(ctx: SandboxContext, ex: Exchange, accepted: string
     return null;
   }
   const client = ctx.oauth.clients.get(grant.clientId)!;
+  if (ctx.config.dataApiDisabled) {
+    // Google's words, with the project *number* (the client id's first part).
+    const project = /^(\d+)-/.exec(client.clientId)?.[1] ?? client.projectId;
+    sendApiError(
+      ex.res,
+      403,
+      'accessNotConfigured',
+      `YouTube Data API v3 has not been used in project ${project} before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/youtube.googleapis.com/overview?project=${project} then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.`,
+      'usageLimits',
+      {
+        extendedHelp: `https://console.developers.google.com/apis/api/youtube.googleapis.com/overview?project=${project}`,
+      },
+    );
+    return null;
+  }
+  if (ctx.config.channelLessChannels.includes(grant.channelId)) {
+    // An account without a channel: channels.list(mine) is empty, an upload is refused.
+    if (ex.url.pathname.endsWith('/youtube/v3/channels')) {
+      sendJson(ex.res, 200, { kind: 'youtube#channelListResponse', items: [] });
+      return null;
+    }
+    sendApiError(ex.res, 401, 'youtubeSignupRequired', 'Unauthorized', 'youtube.header', {
+      location: 'Authorization',
+      locationType: 'header',
+    });
+    return null;
+  }
   return {
     grant,
     channel: ctx.world.channel(grant.channelId)!,

@@ -22,6 +22,19 @@ export interface SandboxConfig {
   captionMaxBytes: number;
   /** After a dropped connection the sandbox keeps received bytes rounded down to this. */
   persistGranularity: number;
+  /**
+   * First-run mistakes, as Google answers them (google-facts.md, setup errors):
+   * `dataApiDisabled`: every Data API call is 403 accessNotConfigured, naming the project number;
+   * `testUserDenial`: a Testing app and a non-test user get Google's 403 page ('page', as Google),
+   * or are sent back with error=access_denied ('redirect', as after Cancel) so an app can react;
+   * `redirectUriMismatch`: the token endpoint answers 400 redirect_uri_mismatch (a client not of
+   * type Desktop app); `channelLessChannels`: these channels act as a Google account with no
+   * YouTube channel (channels.list mine=true has no items, videos.insert is 401 youtubeSignupRequired).
+   */
+  dataApiDisabled: boolean;
+  testUserDenial: 'page' | 'redirect';
+  redirectUriMismatch: boolean;
+  channelLessChannels: string[];
 }
 
 export type CostedMethod =
@@ -60,6 +73,10 @@ export function defaultConfig(): SandboxConfig {
     thumbnailMaxBytes: 2 * 1024 * 1024,
     captionMaxBytes: 104_857_600,
     persistGranularity: CHUNK_MULTIPLE,
+    dataApiDisabled: false,
+    testUserDenial: 'page',
+    redirectUriMismatch: false,
+    channelLessChannels: [],
   };
 }
 
@@ -85,6 +102,13 @@ export function applyConfigPatch(config: SandboxConfig, patch: ConfigPatch): voi
       throw new Error(`sandbox config: ${key} must be a ${typeof current}`);
     if (key === 'videosInsertCostModel' && value !== 'units' && value !== 'calls')
       throw new Error('sandbox config: videosInsertCostModel must be "units" or "calls"');
+    if (key === 'testUserDenial' && value !== 'page' && value !== 'redirect')
+      throw new Error('sandbox config: testUserDenial must be "page" or "redirect"');
+    if (
+      key === 'channelLessChannels' &&
+      !(Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    )
+      throw new Error('sandbox config: channelLessChannels must be a list of channel ids');
     (config as unknown as Record<string, unknown>)[key] = value;
   }
 }

@@ -8,6 +8,7 @@ export interface GoogleErrorItem {
   message: string;
   location?: string;
   locationType?: string;
+  extendedHelp?: string;
 }
 
 const statusNames: Record<number, string> = {

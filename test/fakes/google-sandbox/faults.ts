@@ -4,6 +4,11 @@ export interface FaultSpec {
   dropUpload?: { afterBytes: number; count?: number } | null;
   /** Answer `status` to the next `count` requests whose path starts with `pathPrefix`. */
   failNext?: { count: number; status: number; reason?: string; pathPrefix?: string } | null;
+  /**
+   * The next `count` uploads' final chunk is stored (the video exists) but its answer is lost:
+   * the connection closes before the 200. Only a status query then tells the client it is done.
+   */
+  dropFinalAnswer?: { count?: number } | null;
   /** Delay before every answer (ms). */
   latencyMs?: number;
   /** Read upload bodies no faster than this (bytes per second); null = unlimited. */
@@ -12,6 +17,7 @@ export interface FaultSpec {
 
 export interface FaultsSnapshot {
   dropUpload: { afterBytes: number; remaining: number } | null;
+  dropFinalAnswer: { remaining: number } | null;
   failNext: { remaining: number; status: number; reason: string | null; pathPrefix: string } | null;
   latencyMs: number;
   bandwidthBytesPerSec: number | null;
@@ -25,6 +31,7 @@ function nonNegative(name: string, value: unknown): number {
 
 export class Faults {
   #drop: FaultsSnapshot['dropUpload'] = null;
+  #dropFinal: FaultsSnapshot['dropFinalAnswer'] = null;
   #fail: FaultsSnapshot['failNext'] = null;
   #latencyMs = 0;
   #bandwidth: number | null = null;
@@ -32,12 +39,24 @@ export class Faults {
   /** Merges the given faults into the armed ones; `null` disarms one. */
   set(spec: FaultSpec): FaultsSnapshot {
     for (const key of Object.keys(spec))
-      if (!['dropUpload', 'failNext', 'latencyMs', 'bandwidthBytesPerSec'].includes(key))
+      if (
+        ![
+          'dropUpload',
+          'dropFinalAnswer',
+          'failNext',
+          'latencyMs',
+          'bandwidthBytesPerSec',
+        ].includes(key)
+      )
         throw new Error(`sandbox faults: unknown fault "${key}"`);
     if (spec.dropUpload !== undefined)
       this.#drop = spec.dropUpload && {
         afterBytes: nonNegative('dropUpload.afterBytes', spec.dropUpload.afterBytes),
         remaining: nonNegative('dropUpload.count', spec.dropUpload.count ?? 1),
+      };
+    if (spec.dropFinalAnswer !== undefined)
+      this.#dropFinal = spec.dropFinalAnswer && {
+        remaining: nonNegative('dropFinalAnswer.count', spec.dropFinalAnswer.count ?? 1),
       };
     if (spec.failNext !== undefined) {
       const f = spec.failNext;
@@ -61,6 +80,7 @@ export class Faults {
 
   clear(): FaultsSnapshot {
     this.#drop = null;
+    this.#dropFinal = null;
     this.#fail = null;
     this.#latencyMs = 0;
     this.#bandwidth = null;
@@ -70,6 +90,7 @@ export class Faults {
   snapshot(): FaultsSnapshot {
     return {
       dropUpload: this.#drop && { ...this.#drop },
+      dropFinalAnswer: this.#dropFinal && { ...this.#dropFinal },
       failNext: this.#fail && { ...this.#fail },
       latencyMs: this.#latencyMs,
       bandwidthBytesPerSec: this.#bandwidth,
@@ -100,5 +121,14 @@ export class Faults {
     drop.remaining--;
     if (drop.remaining === 0) this.#drop = null;
     return drop.afterBytes;
+  }
+
+  /** Consumes one armed loss of a completed upload's answer. */
+  takeFinalAnswerDrop(): boolean {
+    const drop = this.#dropFinal;
+    if (!drop || drop.remaining <= 0) return false;
+    drop.remaining--;
+    if (drop.remaining === 0) this.#dropFinal = null;
+    return true;
   }
 }

@@ -51,6 +51,8 @@ export interface SessionInspection {
   channelId: string;
   declaredLength: number | null;
   received: number;
+  /** Body bytes read on the session's requests, resent ones included. */
+  bodyBytes: number;
   contentType: string;
   createdAt: string;
   expiresAt: string;
@@ -141,6 +143,7 @@ export function inspectSession(ctx: SandboxContext, s: UploadSession): SessionIn
     channelId: s.channelId,
     declaredLength: s.declaredLength,
     received: s.received,
+    bodyBytes: s.bodyBytes,
     contentType: s.contentType,
     createdAt: iso(s.createdAt),
     expiresAt: iso(s.expiresAt),

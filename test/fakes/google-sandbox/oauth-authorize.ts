@@ -147,15 +147,14 @@ function approve(ctx: SandboxContext, ex: Exchange, pending: PendingAuth, channe
     !client.testUsers.includes(account.email)
   ) {
     ctx.oauth.pending.delete(pending.id);
-    return sendHtml(
-      ex.res,
-      403,
-      renderErrorPage(
-        403,
-        'access_denied',
-        `${client.name} has not completed the Google verification process and ${account.email} is not a test user.`,
-      ),
-    );
+    const why = `${client.name} has not completed the Google verification process and ${account.email} is not a test user.`;
+    if (ctx.config.testUserDenial === 'redirect')
+      return redirectWith(ex, pending.redirectUri, {
+        error: 'access_denied',
+        error_description: why,
+        state: pending.state,
+      });
+    return sendHtml(ex.res, 403, renderErrorPage(403, 'access_denied', why));
   }
   ex.channelId = channelId;
   const code = ctx.oauth.issueCode(pending, channelId);

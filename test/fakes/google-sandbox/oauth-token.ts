@@ -115,7 +115,7 @@ export async function handleToken(ctx: SandboxContext, ex: Exchange): Promise<vo
     code.pending.clientId !== client.clientId
   )
     return sendOAuthError(ex.res, 400, 'invalid_grant', 'Bad Request');
-  if (form.get('redirect_uri') !== code.pending.redirectUri)
+  if (ctx.config.redirectUriMismatch || form.get('redirect_uri') !== code.pending.redirectUri)
     return sendOAuthError(ex.res, 400, 'redirect_uri_mismatch', 'Bad Request');
   const verifier = form.get('code_verifier');
   const { codeChallenge, codeChallengeMethod } = code.pending;

@@ -19,6 +19,8 @@ export interface ReceiveOptions {
 export interface Received {
   /** New bytes written at `position`. */
   written: number;
+  /** Body bytes read, new or already held (what crossed the wire). */
+  seen: number;
   /** The body did not arrive whole: the connection dropped or ended short. */
   incomplete: boolean;
 }
@@ -46,17 +48,17 @@ export async function receiveBody(
   try {
     if (opts.dropAfter === 0) {
       req.socket.destroy();
-      return { written, incomplete: true };
+      return { written, seen, incomplete: true };
     }
     for await (const chunk of req as AsyncIterable<Buffer>) {
       if (opts.superseded?.aborted) {
         req.socket.destroy();
-        return { written, incomplete: true };
+        return { written, seen, incomplete: true };
       }
       if (opts.dropAfter !== null && seen + chunk.length >= opts.dropAfter) {
         await store(chunk.subarray(0, opts.dropAfter - seen));
         req.socket.destroy();
-        return { written, incomplete: true };
+        return { written, seen, incomplete: true };
       }
       await store(chunk);
       if (opts.bandwidthBytesPerSec) {
@@ -67,7 +69,7 @@ export async function receiveBody(
       }
     }
   } catch {
-    return { written, incomplete: true };
+    return { written, seen, incomplete: true };
   }
-  return { written, incomplete: seen < opts.expected };
+  return { written, seen, incomplete: seen < opts.expected };
 }

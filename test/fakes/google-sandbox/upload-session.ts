@@ -184,6 +184,7 @@ async function handleLocked(
   } finally {
     await file.close();
   }
+  session.bodyBytes += received.seen;
   if (received.incomplete) {
     // Like Google, keep only whole 256 KiB units of a request that did not arrive whole.
     const granule = ctx.config.persistGranularity;
@@ -200,6 +201,8 @@ async function handleLocked(
   session.received += received.written;
   if (range.total !== null && session.received === range.total) {
     const video = await complete(ctx, session);
+    // The video is stored; only its answer goes missing (a status query will find it).
+    if (ctx.faults.takeFinalAnswerDrop()) return void ex.req.socket.destroy();
     return sendCompleted(ctx, ex, video, session.parts);
   }
   sendIncomplete(ex, session);

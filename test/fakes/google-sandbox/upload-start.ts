@@ -120,6 +120,7 @@ export async function handleUploadStart(ctx: SandboxContext, ex: Exchange): Prom
     createdAt: now,
     expiresAt: now + ctx.config.uploadSessionLifetimeSec * 1000,
     completedVideoId: null,
+    bodyBytes: 0,
     inFlight: null,
     supersede: null,
   };

@@ -78,6 +78,8 @@ export interface UploadSession {
   declaredLength: number | null;
   contentType: string;
   received: number;
+  /** Body bytes read on this session's requests, resent ones included. */
+  bodyBytes: number;
   filePath: string;
   createdAt: number;
   expiresAt: number;

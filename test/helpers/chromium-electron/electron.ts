@@ -245,6 +245,7 @@ export class BrowserWindow extends Emitter {
     this.visible = false;
     windows.splice(windows.indexOf(this), 1);
     await this.page?.close().catch(() => undefined);
+    this.webContents.emit('destroyed');
     this.emit('closed');
     report({ type: 'window-closed', id: this.webContents.id });
     if (windows.length === 0 && !quitting) app.emit('window-all-closed');

@@ -93,11 +93,14 @@ describe('dropline client set / connect / channels / disconnect', () => {
     >[];
     assert.deepEqual(Object.keys(listed[0] ?? {}).sort(), [
       'accessTokenExpiresAt',
+      'grantExpiresAt',
       'id',
       'status',
       'title',
     ]);
     assert.equal(listed[0]?.status, 'connected');
+    // The sandbox's default client is a published (production) app: Google gives no end.
+    assert.equal(listed[0]?.grantExpiresAt, null);
     assert.ok(Date.parse(String(listed[0]?.accessTokenExpiresAt)) > Date.now());
 
     const unknown = await run('disconnect', 'UCnope');

@@ -60,7 +60,8 @@ export const secretValue = (tag: string): string => `${tag}-${randomBytes(12).to
  * A video host that wants a `session` cookie: any value in `valid` passes,
  * anything else gets 403. Each accepted request rotates the session with
  * Set-Cookie (as YouTube does) and the new value becomes valid too.
- * `/slow/...` sends half the body and then holds the connection open.
+ * `/slow/...` sends half the body and then holds the connection open; `/missing/...` is a 404
+ * for a signed-in request; `/reset/...` drops the connection before answering (a network error).
  */
 export interface VideoServer {
   url: string;
@@ -86,10 +87,19 @@ export async function startVideoServer(): Promise<VideoServer> {
   const server: Server = createServer((req, res) => {
     const cookie = req.headers.cookie;
     state.requests.push({ path: req.url ?? '', cookie });
+    if (req.url?.startsWith('/reset/')) {
+      req.socket.destroy();
+      return;
+    }
     const session = /(?:^|;\s*)session=([^;]+)/.exec(cookie ?? '')?.[1];
     if (!session || !state.valid.has(session)) {
       res.writeHead(403, { 'Content-Type': 'text/plain' });
       res.end('Forbidden: sign in first');
+      return;
+    }
+    if (req.url?.startsWith('/missing/')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('Not Found');
       return;
     }
     const next = `rotated-${randomBytes(12).toString('hex')}`;

@@ -48,6 +48,8 @@ describe('quota settings drive the engine live', () => {
       },
     );
     api = createApiClient(memoryTransport(core.router, core.events));
+    // These tests are about the engine's own count: the explicit units model (auto predicts nothing).
+    await api.invoke('settings.set', { quotaModel: 'units' });
   });
   afterAll(async () => {
     await core.close();

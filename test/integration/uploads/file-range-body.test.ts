@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -28,7 +29,8 @@ describe('fileRangeBody over a real HTTP connection', () => {
   beforeAll(async () => {
     writeFileSync(file, bytes);
     server = createServer(async (req, res) => {
-      if (req.url === '/stall') return; // takes the request, never reads nor answers
+      // Takes the request, never reads nor answers; says it has it (a test waits for that).
+      if (req.url === '/stall') return void server.emit('stalled');
       if (req.url === '/refuse') {
         res.writeHead(400, { connection: 'close' });
         return res.end('no');
@@ -146,8 +148,9 @@ describe('fileRangeBody over a real HTTP connection', () => {
     async () => {
       const buffers = new PieceBuffers();
       const controller = new AbortController();
+      const arrived = once(server, 'stalled');
       const stalled = send('/stall', 0, bytes.length - 1, buffers, { signal: controller.signal });
-      await new Promise((r) => setTimeout(r, 100));
+      await arrived;
       controller.abort(new Error('paused'));
       await assert.rejects(stalled, /paused/);
       const { res } = await send('/echo', 0, 1024 - 1, buffers);

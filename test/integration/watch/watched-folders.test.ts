@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { bundledFfprobePath } from '../../../src-main/tools/bundled-ffprobe.ts';
 import { findFfprobe } from '../../../src-main/watch/video-probe.ts';
+import { FakeClock } from '../../helpers/fake-clock.ts';
 import { WatchHarness, until } from './watch-harness.ts';
 
 /** A real 2-second MP4 (moov at the end: any partial copy is unreadable). */
@@ -16,11 +17,13 @@ afterAll(async () => {
   for (const h of harnesses) await h.dispose();
 });
 
-async function started(opts: { stabilitySeconds?: number; probe?: boolean } = {}) {
+async function started(
+  opts: { stabilitySeconds?: number; probe?: boolean; clock?: FakeClock } = {},
+) {
   // The ffprobe shipped with Dropline: the stable gate's probe is tested on every machine.
   const probe = opts.probe ? await findFfprobe(bundledFfprobePath() ?? 'missing') : null;
   if (opts.probe) assert.ok(probe, 'the bundled ffprobe runs');
-  const h = new WatchHarness(probe);
+  const h = new WatchHarness(probe, opts.clock);
   harnesses.push(h);
   mkdirSync(h.dir);
   return h;
@@ -79,10 +82,12 @@ describe('watched folders', () => {
   });
 
   test('a video written slowly over 10 s is not taken before it is complete', async () => {
-    const h = await started({ probe: true });
+    // The window (1.5 s) and the pauses between writes (0.5 s) are on a fake clock: however
+    // slow this machine, the file is never quiet for a whole window until it is complete.
+    const clock = new FakeClock(Date.now());
+    const h = await started({ probe: true, clock });
     const bytes = MP4;
     h.open();
-    // Window 1.5 s against a write every 0.5 s: only a finished file is quiet that long.
     await addFolder(h, 1.5);
     const file = join(h.dir, 'slow.mp4');
     const handle = await open(file, 'w');
@@ -92,11 +97,15 @@ describe('watched folders', () => {
       await handle.write(bytes.subarray(i * step, (i + 1) * step));
       await handle.sync();
       assert.equal(h.uploads().length, 0, `queued after chunk ${i + 1} of ${chunks}`);
-      await new Promise((r) => setTimeout(r, 500));
+      await clock.advance(500);
     }
     await handle.close();
     const finalSize = statSync(file).size;
-    await until(() => h.uploads().length === 2, 'slow.mp4 queued');
+    // Only the fake clock moves the window on; the real-time bound just ends a hung test.
+    await until(async () => {
+      await clock.advance(500);
+      return h.uploads().length === 2;
+    }, 'slow.mp4 queued');
     const prints = h.db.prepare('SELECT DISTINCT size FROM watch_fingerprints').pluck().all();
     assert.deepEqual(prints, [finalSize]);
   });

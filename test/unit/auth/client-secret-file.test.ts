@@ -25,7 +25,7 @@ test('a Desktop app client_secret.json gives id, secret and project', () => {
 
 test('a Web application client is refused with a pointer to "Desktop app"', () => {
   assert.throws(() => parseClientSecretFile(JSON.stringify({ web: installed })), {
-    code: 'invalid_client_file',
+    code: 'web_client_file',
     message: /Web application.*"Desktop app"/,
   });
 });

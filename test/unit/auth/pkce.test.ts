@@ -8,7 +8,8 @@ import {
   createState,
   safeEqual,
 } from '../../../src-main/auth/pkce.ts';
-import { refreshAtFor, backoffDelay } from '../../../src-main/channels/backoff.ts';
+import { backoffDelay } from '../../../src-main/base/backoff.ts';
+import { refreshAtFor } from '../../../src-main/channels/backoff.ts';
 
 test('the verifier has 43+ unreserved characters and S256 is base64url(SHA-256)', () => {
   const v = createCodeVerifier();
@@ -50,7 +51,7 @@ test('refresh happens 5 min plus jitter ahead, never later than half a short lif
 });
 
 test('backoff doubles, is capped and jittered within [half, full]', () => {
-  const opts = { baseMs: 1000, maxMs: 8000 };
+  const opts = { baseMs: 1000, capMs: 8000 };
   assert.equal(
     backoffDelay(1, opts, () => 1),
     1000,

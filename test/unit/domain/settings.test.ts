@@ -11,8 +11,9 @@ import {
 } from '../../../src-main/youtube/quota-costs.ts';
 
 describe('settings schema: quota', () => {
-  test('defaults are the conservative 1600-unit model of 10,000 units and 100 insert calls', () => {
-    assert.equal(defaultSettings.quotaModel, 'units');
+  test('defaults: the auto model (Google decides), with 10,000 units, 1600 a upload and 100 insert calls for the explicit models', () => {
+    assert.equal(defaultSettings.quotaModel, 'auto');
+    assert.equal(defaultSettings.quotaDailyUploadCap, 0);
     assert.equal(defaultSettings.quotaDailyUnits, 10_000);
     assert.equal(defaultSettings.quotaInsertUnits, 1600);
     assert.equal(defaultSettings.quotaDailyInsertCalls, 100);
@@ -29,12 +30,14 @@ describe('settings schema: quota', () => {
       quotaDailyUnits: 50_000,
       quotaInsertUnits: 100,
       quotaDailyInsertCalls: 7,
+      quotaDailyUploadCap: 9,
     });
     assert.deepEqual(config, {
       model: 'calls',
       dailyUnits: 50_000,
       videosInsertUnits: 100,
       dailyInsertCalls: 7,
+      dailyUploadCap: 9,
     });
   });
 
@@ -42,6 +45,10 @@ describe('settings schema: quota', () => {
     for (const patch of [
       { quotaModel: 'calls' },
       { quotaModel: 'units' },
+      { quotaModel: 'auto' },
+      { quotaDailyUploadCap: 0 },
+      { healthCheckHours: 1 },
+      { healthCheckHours: 168 },
       { quotaDailyUnits: 1 },
       { quotaDailyUnits: 100_000_000 },
       { quotaInsertUnits: 1 },
@@ -63,6 +70,9 @@ describe('settings schema: quota', () => {
       { quotaDailyInsertCalls: 0 },
       { quotaDailyInsertCalls: -1 },
       { quotaDailyInsertCalls: 100_001 },
+      { quotaDailyUploadCap: -1 },
+      { healthCheckHours: 0 },
+      { healthCheckHours: 169 },
     ]) {
       const result = SettingsPatchSchema.safeParse(patch);
       assert.equal(result.success, false, JSON.stringify(patch));
@@ -72,7 +82,8 @@ describe('settings schema: quota', () => {
 
   test('a stored set of settings from before the quota fields reads with their defaults', () => {
     const old = SettingsSchema.parse({ theme: 'dark', globalConcurrency: 4 });
-    assert.equal(old.quotaModel, 'units');
+    assert.equal(old.quotaModel, 'auto');
+    assert.equal(old.healthCheckHours, 12);
     assert.equal(old.quotaDailyUnits, 10_000);
   });
 });

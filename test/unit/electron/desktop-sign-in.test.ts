@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startDesktop, type Desktop } from '../../../src-main/electron/desktop-app.ts';
+import { IPC_INVOKE } from '../../../src-main/electron/ipc-channels.ts';
+import type { Result } from '../../../src-shared/api/wire.ts';
 import { FakeElectron } from '../../helpers/fake-electron.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -61,5 +63,23 @@ describe('desktop sign-in opens the authorization URL in the browser', () => {
       { flowId: (quiet.output as { flowId: string }).flowId },
       ctx,
     );
+  });
+
+  test('a connectResult asked by the window ends as caller_gone when its webContents is destroyed', async () => {
+    const router = desktop?.core.router;
+    assert.ok(router);
+    const started = await router.dispatch('channels.connect', { openBrowser: false }, ctx);
+    assert.ok(started.ok, JSON.stringify(started));
+    const { flowId } = started.output as { flowId: string };
+    const win = fake.windows[0];
+    assert.ok(win);
+    const answer = fake
+      .ipcRendererOf(win)
+      .invoke(IPC_INVOKE, 'channels.connectResult', { flowId }) as Promise<Result>;
+    win.destroy();
+    const result = await answer;
+    assert.equal(!result.ok && result.error.code, 'caller_gone');
+    assert.equal(desktop?.core.services.channels.connect.waitingCount(), 1);
+    await router.dispatch('channels.cancelConnect', { flowId }, ctx);
   });
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'vitest';
-import { createLogger, fileSink } from '../../../src-main/logging/logger.ts';
+import { createLogger } from '../../../src-main/logging/logger.ts';
+import { fileSink } from '../../../src-main/logging/file-sink.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const secrets = {
@@ -15,7 +16,7 @@ const secrets = {
   secret: 'GOCSPX-notSoSecretButStillSecret',
 };
 
-test('token-shaped strings, Authorization headers and cookie values are masked in the log file', () => {
+test('token-shaped strings, Authorization headers and cookie values are masked in the log file', async () => {
   const dir = tempDir();
   try {
     const log = createLogger(fileSink(dir.path), 'debug');
@@ -35,7 +36,8 @@ test('token-shaped strings, Authorization headers and cookie values are masked i
       uri: 'https://x/upload?upload_id=ADPycdvSECRETsession&part=snippet',
     });
 
-    const text = readFileSync(join(dir.path, 'logs', 'dropline.log'), 'utf8');
+    await log.flush();
+    const text = readFileSync(join(dir.path, 'logs', 'dropline.1.log'), 'utf8');
     for (const [name, value] of Object.entries(secrets)) {
       assert.equal(text.includes(value), false, `${name} leaked into the log`);
     }

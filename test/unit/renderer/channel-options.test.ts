@@ -20,6 +20,9 @@ const channel = (id: string, title: string, status: Channel['status']): Channel 
   connectedAt: '2025-01-01T00:00:00.000Z',
   lastRefreshAt: null,
   lastRefreshOutcome: null,
+  grantExpiresAt: null,
+  lastCheckAt: null,
+  lastCheckOutcome: null,
 });
 
 const channels = [

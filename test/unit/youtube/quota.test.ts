@@ -5,7 +5,7 @@ import { nextPacificMidnight, pacificDay } from '../../../src-main/youtube/pacif
 import { defaultQuotaConfig, type QuotaConfig } from '../../../src-main/youtube/quota-costs.ts';
 import { QuotaLedger } from '../../../src-main/youtube/quota-ledger.ts';
 import { parseRange } from '../../../src-main/youtube/resumable-upload.ts';
-import { backoffDelay } from '../../../src-main/uploads/backoff.ts';
+import { backoffDelay } from '../../../src-main/base/backoff.ts';
 
 function fakeClock(at: number) {
   const clock = { t: at, now: () => clock.t, setTimeout: () => () => undefined };
@@ -32,7 +32,7 @@ describe('quota ledger', () => {
   test('units model: six 1600-unit uploads fit in 10,000, the seventh does not', () => {
     const db = openDatabase(':memory:');
     const clock = fakeClock(Date.parse('2026-07-10T12:00:00Z'));
-    const ledger = new QuotaLedger(db, clock, () => defaultQuotaConfig);
+    const ledger = new QuotaLedger(db, clock, () => ({ ...defaultQuotaConfig, model: 'units' }));
     for (let i = 0; i < 6; i++) {
       assert.ok(ledger.canAfford('p', 'videos.insert'));
       ledger.charge('p', 'videos.insert');
@@ -47,6 +47,42 @@ describe('quota ledger', () => {
     assert.ok(ledger.canAfford('other', 'videos.insert'), 'projects are separate');
     clock.t = Date.parse('2026-07-11T07:00:01Z');
     assert.ok(ledger.canAfford('p', 'videos.insert'), 'a new Pacific day starts fresh');
+  });
+  test('auto model: uploads start until Google refuses, then none until the reset', () => {
+    const db = openDatabase(':memory:');
+    const clock = fakeClock(Date.parse('2026-07-10T12:00:00Z'));
+    const ledger = new QuotaLedger(db, clock, () => defaultQuotaConfig);
+    for (let i = 0; i < 40; i++) {
+      assert.ok(ledger.canAfford('p', 'videos.insert'), `upload ${i + 1}`);
+      ledger.charge('p', 'videos.insert');
+    }
+    clock.t += 60_000;
+    ledger.markExhausted('p');
+    assert.equal(ledger.canAfford('p', 'videos.insert'), false);
+    assert.equal(ledger.canAfford('p', 'thumbnails.set'), false);
+    const s = ledger.status('p');
+    assert.deepEqual(
+      [s.model, s.uploadsToday, s.refusedAtCount, s.refusedAt, s.uploadsLeft],
+      ['auto', 40, 40, '2026-07-10T12:01:00.000Z', 0],
+    );
+    clock.t = Date.parse('2026-07-11T07:00:01Z');
+    assert.ok(ledger.canAfford('p', 'videos.insert'), 'a new Pacific day starts fresh');
+    assert.equal(ledger.status('p').refusedAt, null);
+    assert.equal(ledger.status('p').uploadsLeft, null);
+  });
+  test('a hard daily cap holds under every model', () => {
+    for (const model of ['auto', 'units', 'calls'] as const) {
+      const db = openDatabase(':memory:');
+      const clock = fakeClock(Date.parse('2026-07-10T12:00:00Z'));
+      const ledger = new QuotaLedger(db, clock, () => ({
+        ...defaultQuotaConfig,
+        model,
+        dailyUploadCap: 3,
+      }));
+      for (let i = 0; i < 3; i++) ledger.charge('p', 'videos.insert');
+      assert.equal(ledger.canAfford('p', 'videos.insert'), false, model);
+      assert.equal(ledger.status('p').uploadsLeft, 0, model);
+    }
   });
   test('calls model: inserts count in their own bucket', () => {
     const db = openDatabase(':memory:');

@@ -3,6 +3,7 @@ import {
   checkClientId,
   checkCredentials,
   INVALID_CLIENT,
+  WEB_CLIENT,
   parseClientSecretFile,
 } from '../../../auth/client-secret-file.ts';
 import { isAppError } from '../../../../src-shared/api/errors.ts';
@@ -103,7 +104,8 @@ export const clientCommand: Command = {
     try {
       input = await readInput(ctx, parsed.values);
     } catch (error) {
-      if (isAppError(error) && error.code === INVALID_CLIENT) throw usageError(error.message);
+      if (isAppError(error) && (error.code === INVALID_CLIENT || error.code === WEB_CLIENT))
+        throw usageError(error.message);
       throw error;
     }
     const info = await withEngine(ctx, (engine) => engine.api.invoke('client.set', input));

@@ -1,6 +1,7 @@
 import { resolveDataDir } from '../../../core/config.ts';
 import { runningEnginePid } from '../../../engine-process/engine-lock.ts';
-import { ExitCode } from '../cli-error.ts';
+import { ExitCode, usageError } from '../cli-error.ts';
+import { clearDone } from './queue-clear.ts';
 import type { Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';
 import { cliJob, jobLine } from '../job-view.ts';
@@ -8,9 +9,11 @@ import { readJobs } from './status.ts';
 
 export const queueCommand: Command = {
   name: 'queue',
-  usage: 'dropline queue',
-  summary: 'List every job with its state and bytes',
+  usage: 'dropline queue [clear]',
+  summary: 'List every job with its state and bytes; `clear` clears done jobs (history keeps them)',
   async run(ctx) {
+    if (ctx.args[0] === 'clear') return clearDone(ctx);
+    if (ctx.args.length) throw usageError(`Unknown argument "${ctx.args[0]}" for queue.`);
     const dataDir = resolveDataDir({ flag: ctx.dataDir, env: ctx.env });
     // No engine: the database still tells the truth about every job.
     if (runningEnginePid(dataDir) === null) {

@@ -28,9 +28,12 @@ export function readJobs(dataDir: string): JobRow[] {
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'")
       .get();
     if (!hasJobs) return [];
+    const columns = db.prepare("SELECT name FROM pragma_table_info('jobs')").pluck().all();
+    // Jobs cleared from the queue (migration 010) stay in the history only.
+    const shown = columns.includes('cleared_at') ? 'WHERE cleared_at IS NULL' : '';
     const rows = db
       .prepare(
-        'SELECT id, file_path AS file, channel_id AS channelId, state, bytes_sent AS bytesSent, bytes_total AS bytesTotal, video_id AS videoId, error FROM jobs ORDER BY created_at',
+        `SELECT id, file_path AS file, channel_id AS channelId, state, bytes_sent AS bytesSent, bytes_total AS bytesTotal, video_id AS videoId, error FROM jobs ${shown} ORDER BY created_at`,
       )
       .all() as (JobRow & { error: string | null })[];
     return rows.map((row) => ({ ...row, error: row.error ? JSON.parse(row.error) : null }));

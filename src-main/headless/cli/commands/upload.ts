@@ -11,6 +11,7 @@ import type { Command } from '../command.ts';
 import { withEngine } from '../engine-session.ts';
 import { cliJob, jobLine } from '../job-view.ts';
 import { reportWaitProgress } from '../wait-progress.ts';
+import { tiktokFlags, tiktokOptions } from '../tiktok-flags.ts';
 
 const options = {
   channel: { type: 'string' },
@@ -30,6 +31,7 @@ const options = {
   caption: { type: 'string', multiple: true },
   wait: { type: 'boolean' },
   again: { type: 'boolean' },
+  ...tiktokOptions,
 } as const;
 
 const list = (value: string | undefined): string[] =>
@@ -53,7 +55,7 @@ export function describeExisting(e: ExistingJob): string {
 export const uploadCommand: Command = {
   name: 'upload',
   usage:
-    'dropline upload FILE... --channel ID[,ID...] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at WHEN | --schedule] [--preset NAME] [--caption FILE[:LANG]]... [--language LANG] [--playlist ID] [--category N] [--wait] [--again]',
+    'dropline upload FILE... --channel ID[,ID...|tiktok:ACCOUNT] [--thumbnail IMG] [--title T] [--description D] [--tags a,b] [--privacy private|unlisted|public] [--publish-at WHEN | --schedule] [--preset NAME] [--caption FILE[:LANG]]... [--language LANG] [--playlist ID] [--category N] [--wait] [--again] [--tiktok-caption T] [--tiktok-privacy LEVEL] [--tiktok-no-comments|duets|stitches] [--tiktok-cover-ms N] [--tiktok-draft]',
   summary: 'Queue one upload per (file, channel); --wait returns when all are final',
   async run(ctx) {
     let parsed;
@@ -76,6 +78,7 @@ export const uploadCommand: Command = {
         : publishAtFlag(values['publish-at'], Date.now(), ctx.io.err);
     const captions = captionFlags(values.caption ?? []);
     const explicit = explicitFields(values, list);
+    const tiktok = tiktokFlags(values);
     if (publishAt !== null) explicit.publishAt = publishAt;
     const jobIds: string[] = [];
     // The engine runs elsewhere (another working directory): paths go as this shell means them.
@@ -99,11 +102,12 @@ export const uploadCommand: Command = {
             : publishAt === null
               ? (preset?.schedule ?? null)
               : null;
-          const metadata = mergeMetadata({
+          const merged = mergeMetadata({
             base: { title: basename(file, extname(file)) },
             preset,
             explicit,
           });
+          const metadata = tiktok ? { ...merged, tiktok } : merged;
           const out = await api.invoke('jobs.enqueue', {
             files: [file],
             channelIds: group,

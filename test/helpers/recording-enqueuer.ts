@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database.ts';
-import type { UploadEnqueuer, UploadRequest } from '../uploads/upload-request.ts';
+import type { Db } from '../../src-main/db/database.ts';
+import type { UploadEnqueuer, UploadRequest } from '../../src-main/uploads/upload-request.ts';
 
 /**
- * A real UploadEnqueuer that only records requests in SQLite (one row per
- * file x channel), in the caller's transaction. It stands in for the upload
- * engine until that lands, and serves tests that count what was queued.
+ * A test UploadEnqueuer that only records requests in SQLite (one row per
+ * file x channel), in the caller's transaction: for watcher tests and the
+ * watcher bench, which count what was queued without uploading it. Its table
+ * lives in the test database only, never in the engine's migrations.
  */
 export class RecordingEnqueuer implements UploadEnqueuer {
   readonly #db: Db;
