@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Button, Checkbox, Menu, Progress } from '@mantine/core';
-import { ExternalLink, MoreHorizontal } from 'lucide-react';
+import { ActionIcon, Button, Checkbox, Menu, Progress } from '@mantine/core';
+import { MoreHorizontal } from 'lucide-react';
 import {
   canPauseJob,
   canRetryJob,
@@ -8,7 +8,7 @@ import {
 } from '../../../src-shared/domain/job.ts';
 import { formatBytes, formatEta, formatRate } from './format.ts';
 import { useJobActions } from './job-actions-store.ts';
-import { statusText, statusTone, studioUrl, videoUrl } from './job-status.ts';
+import { statusText, statusTone } from './job-status.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
 import { VideoLinks } from './VideoLinks.tsx';
@@ -76,27 +76,6 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
           {job.state === 'done' && job.videoId && <VideoLinks videoId={job.videoId} />}
           {live && <span>{formatRate(progress.rate)}</span>}
           {live && <span>{formatEta(progress.etaSeconds)}</span>}
-          {job.state === 'done' && job.videoId && (
-            <>
-              <Anchor
-                href={videoUrl(job.videoId)}
-                target="_blank"
-                rel="noreferrer"
-                data-testid="video-link"
-              >
-                {videoUrl(job.videoId).replace('https://', '')}{' '}
-                <ExternalLink size={12} aria-hidden />
-              </Anchor>
-              <Anchor
-                href={studioUrl(job.videoId)}
-                target="_blank"
-                rel="noreferrer"
-                data-testid="studio-link"
-              >
-                Edit in Studio <ExternalLink size={12} aria-hidden />
-              </Anchor>
-            </>
-          )}
           {job.thumbnailStep === 'failed' && <span className="error-text">thumbnail failed</span>}
           {job.playlistStep === 'failed' && <span className="error-text">playlist failed</span>}
           {job.captions.some((c) => c.state === 'failed') && (
