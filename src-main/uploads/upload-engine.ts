@@ -1,85 +1,28 @@
 import { AppError } from '../../src-shared/api/errors.ts';
-import { holdsSlot } from '../../src-shared/publishing/slots.ts';
 import {
   canPauseJob,
-  canRetryJob,
   isFinalJobState,
   type Job,
   type JobState,
 } from '../../src-shared/domain/job.ts';
-import type { Clock } from '../base/clock.ts';
-import type { Db } from '../db/database.ts';
-import type { Logger } from '../logging/logger.ts';
-import type { EventHub } from '../rpc/event-hub.ts';
-import type { AccessTokenSource } from '../channels/access-token-source.ts';
-import type { GoogleEndpoints } from '../auth/google-endpoints.ts';
-import type { Http } from '../youtube/google-http.ts';
-import type { QuotaConfig } from '../youtube/quota-costs.ts';
-import type { SecretStore } from '../vault/secret-store.ts';
 import { QuotaLedger } from '../youtube/quota-ledger.ts';
-import { ResumableUploadClient } from '../youtube/resumable-upload.ts';
-import { VideoExtrasClient } from '../youtube/video-extras.ts';
-import type { BackoffPolicy } from '../base/backoff.ts';
-import { defaultBackoff } from './backoff.ts';
-import { BandwidthLimiter } from './bandwidth-limiter.ts';
 import { enqueueJobs } from './enqueue-jobs.ts';
 import { JobRepository, publicJob, type JobPatch, type JobRecord } from './job-repository.ts';
 import { HeldBytesChecks } from './held-bytes.ts';
 import { runJob } from './job-runner.ts';
 import { JobTimeline } from './job-timeline.ts';
 import { patchFor, type RunOutcome } from './outcome.ts';
-import {
-  checkChunkSize,
-  defaultChunkSize,
-  defaultMaxChunkSize,
-  type RunnerDeps,
-} from './runner-deps.ts';
-import type { PostStepSource } from './post-step.ts';
-import type { SlotPlanner, UploadEnqueuer, UploadRequest } from './upload-request.ts';
-import type { NoticeInput } from '../../src-shared/domain/notice.ts';
+import type { RunnerDeps } from './runner-deps.ts';
+import type { UploadEnqueuer, UploadRequest } from './upload-request.ts';
 import { jobNotice } from './job-notices.ts';
 import { QuitPauses } from './quit-pauses.ts';
-import type { DestinationFactory, DestinationProvider } from './destination-provider.ts';
+import type { DestinationProvider } from './destination-provider.ts';
+import type { UploadEngineDeps } from './upload-engine-deps.ts';
+import { runnerDepsFor } from './engine-runner.ts';
+import { quotaWaitPatch, reschedulePatch, retryPatch, type SlotContext } from './job-moves.ts';
+import { changeIsVisible } from './job-visibility.ts';
 
-export interface UploadLimits {
-  globalConcurrency: number;
-  perChannelConcurrency: number;
-  bandwidthLimitKiBps: number;
-}
-
-export interface UploadEngineDeps {
-  db: Db;
-  clock: Clock;
-  events: EventHub;
-  log: Logger;
-  tokens: AccessTokenSource;
-  http: Http;
-  endpoints: GoogleEndpoints;
-  limits(): UploadLimits;
-  quotaConfig(): QuotaConfig;
-  /** The Google Cloud project (OAuth client id) whose quota a channel's calls use. */
-  projectIdFor(channelId: string): string;
-  /** Where resumable session URIs are kept (the vault); absent: in the job row (tests). */
-  secrets?: SecretStore;
-  /** Bytes of the first PUT (default 8 MiB). Given alone, every chunk has this size. */
-  chunkSize?: number;
-  /** Chunks grow with the link's rate up to this (default 128 MiB, or chunkSize when that is given). */
-  maxChunkSize?: number;
-  backoff?: BackoffPolicy;
-  random?: () => number;
-  /** Chooses schedule slots for requests that ask for one. */
-  slots?: SlotPlanner;
-  /** Steps after thumbnail and playlist (captions). */
-  extraSteps?: PostStepSource;
-  /** The notification centre: upload done, failed, waiting for quota. */
-  notify?: (notice: NoticeInput) => void;
-  /** A channel's name for those notices. */
-  channelTitle?: (channelId: string) => string;
-  /** Destination providers (YouTube last); absent: every job is a YouTube job. */
-  destinations?: DestinationFactory;
-  /** `tiktok:@name` -> `tiktok:<open_id>`; throws for an unknown destination the caller must know. */
-  resolveDestination?: (id: string, opts: { requireKnown: boolean }) => string;
-}
+export type { UploadEngineDeps, UploadLimits } from './upload-engine-deps.ts';
 
 interface Running {
   channelId: string;
@@ -115,32 +58,11 @@ export class UploadEngine implements UploadEnqueuer {
     this.repo = new JobRepository(deps.db, deps.secrets ?? null);
     this.timeline = new JobTimeline(deps.db);
     this.ledger = new QuotaLedger(deps.db, deps.clock, deps.quotaConfig);
-    this.#runner = {
+    this.#runner = runnerDepsFor(deps, {
       repo: this.repo,
-      clock: deps.clock,
-      log: deps.log,
-      tokens: deps.tokens,
       ledger: this.ledger,
-      uploads: new ResumableUploadClient(deps.http, deps.endpoints),
-      extras: new VideoExtrasClient(deps.http, deps.endpoints),
-      limiter: new BandwidthLimiter(deps.clock, () => deps.limits().bandwidthLimitKiBps),
-      projectIdFor: deps.projectIdFor,
-      chunkSize: checkChunkSize(deps.chunkSize ?? defaultChunkSize),
-      maxChunkSize: checkChunkSize(deps.maxChunkSize ?? deps.chunkSize ?? defaultMaxChunkSize),
-      backoff: deps.backoff ?? defaultBackoff,
-      random: deps.random ?? Math.random,
       save: (job, patch) => this.#save(job.id, patch),
-      extraSteps: deps.extraSteps,
-      onProgress: (job, s) =>
-        deps.events.emit('jobs.progressed', {
-          id: job.id,
-          channelId: job.channelId,
-          bytesSent: s.bytesSent,
-          bytesTotal: job.bytesTotal,
-          rate: s.rate,
-          etaSeconds: s.etaSeconds,
-        }),
-    };
+    });
     this.#destinations = deps.destinations?.(this.#runner) ?? [];
     this.#heldChecks = new HeldBytesChecks(this.#runner);
     this.#quitPauses = new QuitPauses(deps.db);
@@ -299,55 +221,10 @@ export class UploadEngine implements UploadEnqueuer {
   }
 
   retry(id: string): Job {
-    const job = this.#require(id);
-    if (job.state !== 'failed' && job.state !== 'cancelled')
-      throw new AppError(
-        'invalid_state',
-        `Job ${id} is ${job.state}; only failed or cancelled jobs can be retried.`,
-      );
-    if (!canRetryJob(job))
-      throw new AppError(
-        'invalid_state',
-        `Job ${id} cannot be retried: ${job.error?.message} Add the file again instead.`,
-      );
-    const patch: JobPatch = {
-      state: 'queued',
-      attempts: 0,
-      error: null,
-      waitReason: null,
-      nextAttemptAt: null,
-    };
-    // A step that failed runs again; the video itself is never uploaded twice.
-    if (job.thumbnailStep === 'failed') patch.thumbnailStep = 'pending';
-    if (job.playlistStep === 'failed') patch.playlistStep = 'pending';
-    if (job.captions.some((c) => c.state === 'failed'))
-      patch.captions = job.captions.map((c) =>
-        c.state === 'failed' ? { ...c, state: 'pending' as const } : c,
-      );
-    Object.assign(patch, this.#slotOnRetry(job));
+    const patch = retryPatch(this.#require(id), this.#slotContext());
     const saved = this.#save(id, patch);
     this.pump();
     return publicJob(saved);
-  }
-
-  /**
-   * A cancelled job gave its slot up; on retry it keeps the slot if nobody
-   * took it and it is still ahead, else it takes the channel's next free one.
-   * A video already on YouTube keeps the time YouTube has.
-   */
-  #slotOnRetry(job: JobRecord): JobPatch {
-    if (job.slotMs === null || job.videoId !== null || job.state !== 'cancelled') return {};
-    const now = this.#deps.clock.now();
-    const takenByOther = this.repo
-      .slotted(job.channelId)
-      .some((j) => j.id !== job.id && j.slotMs === job.slotMs && holdsSlot(j));
-    if (job.slotMs > now && !takenByOther) return {};
-    const next = this.#deps.slots?.nextSlot(job.channelId, 'channel', now) ?? null;
-    if (next === null) return { slotMs: null, metadata: { ...job.metadata, publishAt: null } };
-    return {
-      slotMs: next,
-      metadata: { ...job.metadata, privacy: 'private', publishAt: new Date(next).toISOString() },
-    };
   }
 
   /**
@@ -355,27 +232,13 @@ export class UploadEngine implements UploadEnqueuer {
    * starts: after that YouTube holds the time.
    */
   reschedule(id: string, slotMs: number): Job {
-    const job = this.#require(id);
-    if (job.videoId !== null || job.sessionUri !== null || isFinalJobState(job.state))
-      throw new AppError(
-        'invalid_state',
-        `Job ${id} is ${job.videoId ? 'already on YouTube' : job.state}; its publish time can only change before the upload starts (change it in YouTube Studio).`,
-      );
-    if (slotMs <= this.#deps.clock.now())
-      throw new AppError('invalid_input', 'at: the new slot is in the past.');
-    const other = this.repo
-      .slotted(job.channelId)
-      .find((j) => j.id !== id && j.slotMs === slotMs && holdsSlot(j));
-    if (other)
-      throw new AppError(
-        'invalid_input',
-        `at: that slot is taken by "${other.title}" (job ${other.id}).`,
-      );
-    const saved = this.#save(id, {
-      slotMs,
-      metadata: { ...job.metadata, privacy: 'private', publishAt: new Date(slotMs).toISOString() },
-    });
-    return publicJob(saved);
+    return publicJob(
+      this.#save(id, reschedulePatch(this.#require(id), slotMs, this.#slotContext())),
+    );
+  }
+
+  #slotContext(): SlotContext {
+    return { now: this.#deps.clock.now(), repo: this.repo, slots: this.#deps.slots ?? null };
   }
 
   pauseChannel(channelId: string): Job[] {
@@ -435,16 +298,7 @@ export class UploadEngine implements UploadEnqueuer {
         const project = this.#deps.projectIdFor(job.channelId);
         if (!this.ledger.canAfford(project, 'videos.insert')) {
           const until = this.ledger.resetsAt();
-          this.#save(job.id, {
-            state: 'waiting',
-            waitReason: 'quota',
-            nextAttemptAt: until,
-            error: {
-              code: 'quota_exceeded',
-              message: `Not enough YouTube quota left today for another upload; waiting until ${new Date(until).toISOString()} (midnight Pacific time).`,
-              retryable: true,
-            },
-          });
+          this.#save(job.id, quotaWaitPatch(until));
           wake = Math.min(wake, until);
           continue;
         }
@@ -518,19 +372,7 @@ export class UploadEngine implements UploadEnqueuer {
     const at = this.#isoNow();
     const job = this.repo.update(id, patch, at);
     if (before) this.timeline.observe(before, job, at);
-    const visible =
-      before === null ||
-      before.state !== job.state ||
-      patch.videoId !== undefined ||
-      patch.error !== undefined ||
-      patch.thumbnailStep !== undefined ||
-      patch.playlistStep !== undefined ||
-      patch.captions !== undefined ||
-      patch.metadata !== undefined ||
-      patch.slotMs !== undefined ||
-      patch.nextAttemptAt !== undefined ||
-      // A running upload reports bytes through progress events; any other job says so here.
-      (patch.bytesSent !== undefined && job.state !== 'uploading');
+    const visible = changeIsVisible(before, job, patch);
     if (visible) this.#deps.events.emit('jobs.changed', publicJob(job));
     if (before?.state !== job.state || before.waitReason !== job.waitReason)
       this.#announce(before, job);
