@@ -1,10 +1,10 @@
 import type { VideoMetadata } from '../../src-shared/domain/metadata.ts';
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { WatchProblem } from '../../src-shared/domain/watched-folder.ts';
-import { classifyName, dirName, isTemporaryName, stem } from '../../src-shared/watch/file-kinds.ts';
+import { dirName } from '../../src-shared/watch/file-kinds.ts';
 import { pairFiles, type CaptionMatch } from '../../src-shared/watch/pairing.ts';
 import { captionProblem } from '../../src-shared/watch/captions.ts';
 import { templateValues, type TemplateValues } from '../../src-shared/watch/template.ts';
@@ -13,8 +13,10 @@ import type { Clock } from '../base/clock.ts';
 import type { SlotPlanner, UploadEnqueuer } from '../uploads/upload-request.ts';
 import { composeMetadata } from './compose-metadata.ts';
 import { fingerprintFile } from './fingerprint.ts';
-import { inputLimits } from '../../src-shared/domain/input-limits.ts';
-import { FileRefusal, readRegularFile } from '../base/regular-file.ts';
+import { FileRefusal } from '../base/regular-file.ts';
+import { findNeighbours } from './neighbours.ts';
+import { readSidecar } from './read-sidecar.ts';
+import { findRenamed } from './find-renamed.ts';
 import type { SidecarResult } from './sidecar.ts';
 import type { SidecarParser } from './sidecar-parser.ts';
 import type { VideoProbe } from './video-probe.ts';
@@ -73,37 +75,11 @@ export class VideoProcessor {
     return new Date(this.#deps.clock.now()).toISOString();
   }
 
-  /** Images, sidecars and partial files next to the video: its possible companions. */
-  async #neighbours(folder: FolderRecord, relVideo: string) {
-    const relDir = dirName(relVideo);
-    const absDir = join(folder.path, relDir);
-    const names = await readdir(absDir);
-    const prefix = relDir === '' ? '' : `${relDir}/`;
-    const companions: string[] = [];
-    let newest = 0;
-    let partialTwin = false;
-    const videoStem = stem(basename(relVideo)).toLowerCase();
-    for (const name of names) {
-      if (isTemporaryName(name)) {
-        if (name.toLowerCase().startsWith(videoStem)) partialTwin = true;
-        continue;
-      }
-      const kind = classifyName(name);
-      if (kind !== 'image' && kind !== 'sidecar' && kind !== 'video' && kind !== 'caption')
-        continue;
-      companions.push(prefix + name);
-      if (kind === 'video') continue;
-      const s = await stat(join(absDir, name)).catch(() => null);
-      if (s) newest = Math.max(newest, s.mtimeMs);
-    }
-    return { companions, newest, partialTwin };
-  }
-
   async process(folder: FolderRecord, relPath: string): Promise<ProcessOutcome> {
     const { repo, clock } = this.#deps;
     const abs = join(folder.path, relPath);
     const windowMs = folder.stabilityMs;
-    const near = await this.#neighbours(folder, relPath);
+    const near = await findNeighbours(folder.path, relPath);
     // A thumbnail or sidecar still being written (or a ".part" twin) holds the video back.
     const quietFor = clock.now() - near.newest;
     if (near.partialTwin) return { kind: 'retry', inMs: windowMs };
@@ -148,7 +124,7 @@ export class VideoProcessor {
       }
     }
     // A rename: the same content under a path that no longer exists.
-    const moved = this.#findRenamed(folder, print);
+    const moved = findRenamed(this.#deps.repo, folder, print);
     if (moved && moved.id !== existing?.id) {
       if (existing) repo.deleteFile(existing.id);
       repo.saveFile({
@@ -222,7 +198,10 @@ export class VideoProcessor {
     const thumbnail = paired?.thumbnail.kind === 'paired' ? paired.thumbnail.image : null;
     const sidecarPath = paired?.sidecar.kind === 'found' ? paired.sidecar.path : null;
     const sidecar = sidecarPath
-      ? { file: sidecarPath, result: await this.#readSidecar(folder, sidecarPath) }
+      ? {
+          file: sidecarPath,
+          result: await readSidecar(this.#deps.sidecars, folder.path, sidecarPath),
+        }
       : null;
 
     const valuesFor = (n: number) =>
@@ -315,22 +294,6 @@ export class VideoProcessor {
     return { ok: true, plans, captions };
   }
 
-  /** Size and kind first (a FIFO or an 18 MB file is refused unread), then parsed off the event loop. */
-  async #readSidecar(folder: FolderRecord, relPath: string): Promise<SidecarResult> {
-    let bytes: Buffer;
-    try {
-      bytes = await readRegularFile(join(folder.path, relPath), {
-        what: 'sidecar',
-        maxBytes: inputLimits.sidecarBytes,
-        name: relPath,
-      });
-    } catch (error) {
-      if (error instanceof FileRefusal) return { ok: false, message: error.message };
-      throw error;
-    }
-    return this.#deps.sidecars.parse(relPath, bytes.toString('utf8'));
-  }
-
   /** A video that is not a regular file: it waits with the problem named, nothing is read. */
   #waitOn(
     existing: FileRecord | null,
@@ -393,27 +356,6 @@ export class VideoProcessor {
     return ids;
   }
 
-  #findRenamed(
-    folder: FolderRecord,
-    print: { size: number; mtimeMs: number; hash: string },
-  ): FileRecord | null {
-    const gone = (f: FileRecord) => !existsSync(join(folder.path, f.relPath));
-    const byHash = this.#deps.repo.findByContent(folder.id, print.size, print.hash).find(gone);
-    if (byHash) return byHash;
-    // Offers skipped without hashing: a rename keeps size and mtime on the same disk.
-    return (
-      this.#deps.repo
-        .listFiles(folder.id)
-        .find(
-          (f) =>
-            f.contentHash === null &&
-            f.size === print.size &&
-            f.mtimeMs === print.mtimeMs &&
-            gone(f),
-        ) ?? null
-    );
-  }
-
   /** "Upload again": the user's explicit choice, past every fingerprint. */
   async uploadAgain(folder: FolderRecord, file: FileRecord): Promise<string[]> {
     const abs = join(folder.path, file.relPath);
@@ -425,11 +367,14 @@ export class VideoProcessor {
       mtimeMs: print.mtimeMs,
       n: 0,
     });
-    const near = await this.#neighbours(folder, file.relPath);
+    const near = await findNeighbours(folder.path, file.relPath);
     const paired = pairFiles(near.companions).videos.find((v) => v.video === file.relPath);
     const sidecarPath = paired?.sidecar.kind === 'found' ? paired.sidecar.path : null;
     const sidecar = sidecarPath
-      ? { file: sidecarPath, result: await this.#readSidecar(folder, sidecarPath) }
+      ? {
+          file: sidecarPath,
+          result: await readSidecar(this.#deps.sidecars, folder.path, sidecarPath),
+        }
       : null;
     return repo.db.transaction(() => {
       const prepared = this.#prepare(folder, folder.channelIds, sidecar, paired?.captions ?? [], {
