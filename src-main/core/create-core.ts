@@ -1,6 +1,6 @@
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { DatabaseBackups } from '../db/backups.ts';
 import { checkEmptyDatabase, DatabaseUnusableError } from '../db/database-health.ts';
 import { databaseError, databaseProblem } from '../db/db-errors.ts';
@@ -30,6 +30,7 @@ import { createCookieServices, type CookieServices } from '../cookies/create-coo
 import { systemYtDlp, type YtDlpRunner } from '../cookies/ytdlp-runner.ts';
 import { systemClock, type Clock } from '../base/clock.ts';
 import type { CoreConfig } from './config.ts';
+import { openNamed, tightenDataDir, vaultIsLocked, vaultKeyOutside } from './start-up-checks.ts';
 import { createHandlers } from './handlers.ts';
 import { UiLinkKeys } from '../ui-links/ui-link-keys.ts';
 import { Notices } from '../notices/notices.ts';
@@ -137,54 +138,6 @@ export interface Core {
   router: Router;
   services: Services;
   close(): Promise<void>;
-}
-
-/**
- * The data folder holds the database, logs and service.json (the API
- * token): an existing one that others may read is tightened to 0700, or,
- * when that is not allowed (another owner), the engine warns.
- */
-function tightenDataDir(dir: string, log: Logger): void {
-  if (process.platform === 'win32') return;
-  const mode = statSync(dir).mode & 0o777;
-  if ((mode & 0o077) === 0) return;
-  const was = mode.toString(8).padStart(4, '0');
-  try {
-    chmodSync(dir, 0o700);
-    log.info('data folder tightened to 0700', { dir, was });
-  } catch (error) {
-    log.warn(
-      `The data folder ${dir} has mode ${was}, so other users may read it, and Dropline could not change that (${(error as NodeJS.ErrnoException).code}). Run: chmod 700 '${dir}'`,
-      { dir, was },
-    );
-  }
-}
-
-/** Slots exist and none opens now (tried as a first secret read would; never creates a key). */
-function vaultIsLocked(vault: Vault): boolean {
-  if (vault.isUnlocked() || vault.slots().length === 0) return false;
-  try {
-    vault.unlock();
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** A read-only, full or locked disk at start: one line naming the file and what to do. */
-function openNamed(file: string): Db {
-  try {
-    return openDatabase(file);
-  } catch (error) {
-    const problem = error instanceof DatabaseUnusableError ? null : databaseProblem(error, file);
-    throw problem ? new DatabaseUnusableError(file, problem) : error;
-  }
-}
-
-/** "The OS keychain holds …": a key made for this data folder, though its database is empty. */
-function vaultKeyOutside(providers: readonly KeyProvider[]): string | null {
-  const holder = providers.find((p) => p.holdsKey?.() === true);
-  return holder ? `${holder.label} holds a Dropline vault key for this data folder` : null;
 }
 
 /** The composition root: every service is built here, by hand, once per engine. */
