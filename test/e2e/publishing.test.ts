@@ -86,8 +86,9 @@ describe(
       // The browser runs in UTC here: the channel's own zone is shown next to it.
       assert.match((await slots.nth(0).innerText()) ?? '', /channel: .* 15:00 Europe\/Berlin/);
 
-      // No quota left: the dropped video waits before its upload starts, so it can still move.
-      await engine.api.invoke('settings.set', { quotaDailyUnits: 1 });
+      // No quota left by our own count (the units model; auto would ask Google): the dropped video
+      // waits before its upload starts, so it can still move.
+      await engine.api.invoke('settings.set', { quotaModel: 'units', quotaDailyUnits: 1 });
       await dropFiles(page, [{ name: 'ep20.mp4', bytes: video, type: 'video/mp4' }]);
       const preview = page.getByTestId('drop-preview');
       await preview.waitFor();
