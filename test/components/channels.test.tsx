@@ -47,3 +47,12 @@ test('populated: one card per connected channel', async () => {
   expect(channelList().getByRole('listitem').elements()).toHaveLength(2);
   expectNoAlert();
 });
+
+test("populated: each card shows the channel's picture, fetched through the engine as a data: URL", async () => {
+  await openEngine({ channels: [ALICE] });
+  await renderApp('Channels');
+  await expect.element(channelList().getByText('Alice Cooks')).toBeVisible();
+  await expect
+    .poll(() => channelList().element().querySelector('img.avatar')?.getAttribute('src') ?? '')
+    .toMatch(/^data:image\//);
+});

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Channel, ChannelStatus } from '../../../src-shared/domain/channel.ts';
 import { assertNever } from '../../../src-shared/domain/assert-never.ts';
 import { useChannels } from '../../state/channels-store.ts';
+import { ChannelAvatar } from './ChannelAvatar.tsx';
 import { Countdown } from './Countdown.tsx';
 import { GrantExpiry } from './GrantExpiry.tsx';
 
@@ -37,20 +38,7 @@ export function ChannelCard({ channel }: { channel: Channel }) {
       data-testid="channel-card"
       data-channel-id={channel.id}
     >
-      {channel.avatarUrl ? (
-        <img
-          className="avatar"
-          src={channel.avatarUrl}
-          alt=""
-          width={48}
-          height={48}
-          referrerPolicy="no-referrer"
-        />
-      ) : (
-        <div className="avatar avatar-empty" aria-hidden="true">
-          {channel.title.slice(0, 1)}
-        </div>
-      )}
+      <ChannelAvatar channel={channel} />
       <div className="channel-main">
         <div className="channel-title">
           <strong>{channel.title}</strong>{' '}

@@ -1,4 +1,4 @@
-import { formatTime, projectLabel } from './format.ts';
+import { formatTime, projectLabel, quotaLevel } from './format.ts';
 import { useQueue } from './queue-store.ts';
 
 export function QuotaBar() {
@@ -11,7 +11,17 @@ export function QuotaBar() {
           <span className="quota-name" title={q.projectId}>
             Quota, {projectLabel(q.projectId)}:
           </span>
-          <meter min={0} max={q.limit} value={Math.min(q.used, q.limit)} aria-label="quota used" />
+          {/* low/high/optimum: the browser draws the meter green, then amber past 70 %, red past 90 %. */}
+          <meter
+            min={0}
+            max={q.limit}
+            low={q.limit * 0.7}
+            high={q.limit * 0.9}
+            optimum={0}
+            value={Math.min(q.used, q.limit)}
+            aria-label="quota used"
+            data-level={quotaLevel(q.used, q.limit)}
+          />
           <span data-testid="quota-used">
             {q.uploadsToday} {q.uploadsToday === 1 ? 'upload' : 'uploads'} started today; {q.used}{' '}
             of {q.limit} units used
