@@ -81,6 +81,24 @@ describe('the Cookies screen, in Chromium', { skip }, () => {
     assert.ok(video.requests.some((r) => r.cookie === `session=${value}`));
   });
 
+  test('a failed download stands still, says why, and Retry starts it again', async () => {
+    const url = `${video.url}/missing/gone.mp4`;
+    await page.locator('input[name="downloadUrl"]').fill(url);
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    const failed = page.getByRole('progressbar', { name: `Download of ${url}: failed` });
+    await failed.waitFor({ timeout: 60_000 });
+    // A bar with a value does not animate; an indeterminate one (no value) would.
+    assert.notEqual(await failed.getAttribute('value'), null);
+    const rows = page.getByTestId('downloads').getByRole('listitem').filter({ hasText: url });
+    assert.equal(await rows.count(), 1);
+    await rows.getByRole('button', { name: 'Retry' }).click();
+    await page
+      .getByRole('progressbar', { name: `Download of ${url}: failed` })
+      .nth(1)
+      .waitFor({ timeout: 60_000 });
+    assert.equal(await rows.count(), 2, 'the retry is a new download of the same URL');
+  });
+
   test('no page errors', () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -48,11 +48,26 @@ export function Downloads() {
       <ul className="downloads" data-testid="downloads">
         {downloads.map((d) => (
           <li key={d.id}>
-            <progress max={100} value={d.percent ?? undefined} />
+            {/* Without a value a bar animates as if busy: only a download still going may. */}
+            <progress
+              max={100}
+              value={isFinalDownloadState(d.state) ? (d.percent ?? 0) : (d.percent ?? undefined)}
+              data-state={d.state}
+              aria-label={`Download of ${d.url}: ${d.state}`}
+            />
             <span>{d.url}</span> <span>{progressText(d)}</span>{' '}
             {!isFinalDownloadState(d.state) && (
               <button type="button" onClick={() => void cancel(d.id)}>
                 Cancel
+              </button>
+            )}
+            {(d.state === 'failed' || d.state === 'cancelled') && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void startDownload(d.url, d.label ?? '', d.outDir)}
+              >
+                Retry
               </button>
             )}
           </li>
