@@ -7,6 +7,8 @@ import { DropZone } from './screens/folders/DropZone.tsx';
 import { useDocumentTitle } from './document-title.ts';
 import { useNavigation, type ScreenId } from './state/navigation-store.ts';
 import { AppTheme } from './theme/AppTheme.tsx';
+// Notices as browser notifications in a tab (a desktop window has OS notifications).
+import './state/web-notifications.ts';
 
 // Each screen is its own chunk, loaded when first shown: the main bundle is what every
 // window needs (React, the frame, the API client, the stores), whichever screen it opens on.

@@ -3,6 +3,7 @@ import type { Settings, SettingsPatch } from '../../../src-shared/domain/setting
 import { ToolPathSchema } from '../../../src-shared/domain/settings.ts';
 import { ToolStatusLine } from '../../components/ToolStatusLine.tsx';
 import { useTools } from '../../state/tools-store.ts';
+import { BrowserNotifications } from './BrowserNotifications.tsx';
 
 type Flag = {
   [K in keyof Settings]: Settings[K] extends boolean ? K : never;
@@ -112,6 +113,7 @@ export function DesktopSettings({
         </>
       )}
       <h3>Notifications by kind</h3>
+      {!desktop && <BrowserNotifications />}
       <div className="form" data-testid="notify-kinds">
         {kinds.map(([name, label]) => (
           <Check

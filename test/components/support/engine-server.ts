@@ -108,6 +108,9 @@ async function serveOne(socket: WebSocket, sandbox: () => Promise<GoogleSandbox>
         if (message.error) failing.set(message.method, message.error);
         else failing.delete(message.method);
         return;
+      case 'notice':
+        engine.core?.services.notices.post(message.notice);
+        return;
     }
   });
   await closed;

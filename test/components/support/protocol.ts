@@ -32,7 +32,17 @@ export type ClientMessage =
   | { type: 'hold'; method: string }
   | { type: 'release'; method: string }
   /** Calls to `method` answer with this error until cleared: the screen's error state. */
-  | { type: 'fail'; method: string; error: AppErrorJson | null };
+  | { type: 'fail'; method: string; error: AppErrorJson | null }
+  /** The engine posts this notice to its notification centre (as an upload or a check would). */
+  | { type: 'notice'; notice: TestNotice };
+
+/** A notice as a service posts it (`notices.post`). */
+export interface TestNotice {
+  level: 'info' | 'warning' | 'error';
+  kind: 'upload_done' | 'upload_failed' | 'needs_reconnect' | 'quota_wait' | 'general';
+  title: string;
+  message: string;
+}
 
 export type ServerMessage =
   | { type: 'opened'; dataDir: string; files: string[] }

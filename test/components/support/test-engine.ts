@@ -10,6 +10,7 @@ import {
   type ClientMessage,
   type EngineSeed,
   type ServerMessage,
+  type TestNotice,
 } from './protocol.ts';
 
 const unavailable: Result = {
@@ -31,6 +32,8 @@ export interface TestEngine {
   /** From now on the screen's calls to `method` fail with this message, until `recover`. */
   fail(method: Method, message: string, code?: string): void;
   recover(method: Method): void;
+  /** The engine posts a notice, as a finished upload would. */
+  postNotice(notice: TestNotice): void;
   close(): Promise<void>;
 }
 
@@ -145,6 +148,7 @@ export async function openEngine(seed: EngineSeed = {}): Promise<TestEngine> {
       connection.send({ type: 'fail', method, error });
     },
     recover: (method) => connection.send({ type: 'fail', method, error: null }),
+    postNotice: (notice) => connection.send({ type: 'notice', notice }),
     async close() {
       if (current === connection) current = null;
       await connection.close();
