@@ -1,7 +1,8 @@
 import type { HandlerMap } from '../rpc/router.ts';
 import type { CookieServices } from './create-cookies.ts';
 
-type DownloadMethod = 'downloads.start' | 'downloads.list' | 'downloads.cancel';
+type DownloadMethod =
+  'downloads.start' | 'downloads.list' | 'downloads.cancel' | 'downloads.remove';
 
 /** The `downloads.*` methods (yt-dlp with a stored cookie file), spread into the handler map. */
 export function downloadHandlers(
@@ -11,5 +12,6 @@ export function downloadHandlers(
     'downloads.start': (input) => downloads.start(input),
     'downloads.list': () => downloads.list(),
     'downloads.cancel': ({ id }) => downloads.cancel(id),
+    'downloads.remove': ({ id }) => downloads.remove(id),
   };
 }

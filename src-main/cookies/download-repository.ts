@@ -46,6 +46,11 @@ export class DownloadRepository {
     })();
   }
 
+  /** Forgets one download (the user removed it from the list); its file stays. */
+  remove(id: string): void {
+    this.#db.prepare('DELETE FROM downloads WHERE id = ?').run(id);
+  }
+
   #prune(): void {
     this.#db
       .prepare(

@@ -127,6 +127,22 @@ export class DownloadService {
     return { ...job };
   }
 
+  /** Takes a finished download off the list (the file it saved stays where it is). */
+  remove(id: string): { id: string } {
+    const job = this.#jobs.get(id);
+    if (!job) throw new AppError('download_not_found', `No download with id ${id}.`);
+    if (!isFinalDownloadState(job.state))
+      throw new AppError(
+        'invalid_state',
+        `The download of ${job.url} is ${job.state}; cancel it first, then remove it.`,
+      );
+    this.#jobs.delete(id);
+    this.#lastEmit.delete(id);
+    this.#d.repo.remove(id);
+    this.#d.events.emit('downloads.removed', { id });
+    return { id };
+  }
+
   /** Cancels everything (engine shutdown) and waits for the running download to end. */
   async stop(): Promise<void> {
     this.#stopping = true;

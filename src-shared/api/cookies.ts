@@ -96,9 +96,15 @@ export const cookieMethods = {
     DownloadSchema,
     'Cancel a queued or running download',
   ),
+  'downloads.remove': method(
+    z.object({ id: z.string().min(1) }).strict(),
+    z.object({ id: z.string() }),
+    'Take a finished, failed or cancelled download off the list (its file stays)',
+  ),
 };
 
 export const cookieEvents = {
   'cookies.changed': z.array(CookieLabelInfoSchema),
   'downloads.progressed': DownloadSchema,
+  'downloads.removed': z.object({ id: z.string() }),
 };

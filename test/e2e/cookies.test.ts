@@ -97,6 +97,16 @@ describe('the Cookies screen, in Chromium', { skip }, () => {
       .nth(1)
       .waitFor({ timeout: 60_000 });
     assert.equal(await rows.count(), 2, 'the retry is a new download of the same URL');
+
+    // Remove takes both off the list, for good: a reload reads them from the engine again.
+    await rows.first().getByRole('button', { name: 'Remove' }).click();
+    await rows.nth(1).waitFor({ state: 'detached' });
+    await rows.first().getByRole('button', { name: 'Remove' }).click();
+    await rows.first().waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Cookies', exact: true }).click();
+    await page.getByTestId('downloads').getByText(join(env.root, 'ui-out')).waitFor();
+    assert.equal(await rows.count(), 0);
   });
 
   test('no page errors', () => {

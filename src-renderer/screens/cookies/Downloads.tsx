@@ -11,7 +11,7 @@ function progressText(d: Download): string {
 }
 
 export function Downloads() {
-  const { downloads, labels, startDownload, cancel, busy } = useCookies();
+  const { downloads, labels, startDownload, cancel, removeDownload, busy } = useCookies();
   const [url, setUrl] = useState('');
   const [label, setLabel] = useState('');
   const [outDir, setOutDir] = useState('');
@@ -68,6 +68,11 @@ export function Downloads() {
                 onClick={() => void startDownload(d.url, d.label ?? '', d.outDir)}
               >
                 Retry
+              </button>
+            )}
+            {isFinalDownloadState(d.state) && (
+              <button type="button" disabled={busy} onClick={() => void removeDownload(d.id)}>
+                Remove
               </button>
             )}
           </li>

@@ -21,6 +21,7 @@ interface CookiesState {
   remove(label: string): Promise<void>;
   startDownload(url: string, label: string, outDir: string): Promise<void>;
   cancel(id: string): Promise<void>;
+  removeDownload(id: string): Promise<void>;
 }
 
 const orUndefined = (text: string): string | undefined => (text.trim() ? text.trim() : undefined);
@@ -96,6 +97,10 @@ export const useCookies = create<CookiesState>((set, get) => {
       run(async () => {
         await api.invoke('downloads.cancel', { id });
       }),
+    removeDownload: (id) =>
+      run(async () => {
+        await api.invoke('downloads.remove', { id });
+      }),
   };
 });
 
@@ -109,6 +114,10 @@ api.on('downloads.progressed', (download) =>
     next[at] = download;
     return { downloads: next };
   }),
+);
+// Removed here or in another window: the engine says which.
+api.on('downloads.removed', ({ id }) =>
+  useCookies.setState((s) => ({ downloads: s.downloads.filter((d) => d.id !== id) })),
 );
 useConnection.subscribe((s, prev) => {
   if (s.generation !== prev.generation) void useCookies.getState().load();

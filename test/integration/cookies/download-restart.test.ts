@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
@@ -96,6 +96,41 @@ describe.skipIf(lacks('ytdlp'))('downloads outlive a restart of the core', () =>
       const answer = await core.router.dispatch('downloads.list', {}, { transport: 'memory' });
       assert.ok(answer.ok);
       assert.equal((answer.output as Download[]).length, 3);
+
+      // Removed from the list, it stays removed after the next restart; its file stays.
+      const removed = await core.router.dispatch(
+        'downloads.remove',
+        { id: cutOff.id },
+        { transport: 'memory' },
+      );
+      assert.ok(removed.ok);
+    } finally {
+      await core.close();
+    }
+    core = createCore(env.config());
+    try {
+      assert.deepEqual(
+        core.services.downloads.list().map((d) => d.id),
+        [done.id, cancelled.id],
+      );
+      assert.ok(done.file && existsSync(done.file), 'the downloaded file stays');
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
+
+  test('a download still going cannot be removed: it says to cancel it first', async () => {
+    const core = createCore(env.config());
+    try {
+      const going = core.services.downloads.start({
+        url: `${server.url}/slow/d.mp4`,
+        label: 'main',
+        outDir,
+      });
+      assert.throws(() => core.services.downloads.remove(going.id), /cancel it first/);
+      assert.ok(core.services.downloads.list().some((d) => d.id === going.id));
+      core.services.downloads.cancel(going.id);
+      await finished(core, going.id);
     } finally {
       await core.close();
     }
