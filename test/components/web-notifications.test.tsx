@@ -66,5 +66,5 @@ test('a browser that blocks notifications is said so, with what to do', async ()
   permission = 'denied';
   await openEngine();
   await renderApp('Settings');
-  await expect.element(page.getByRole('alert').getByText(/blocks notifications/)).toBeVisible();
+  await expect.element(page.getByText(/This browser blocks notifications/)).toBeVisible();
 });

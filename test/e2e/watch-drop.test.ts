@@ -82,6 +82,11 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     const preview = page.getByTestId('drop-preview');
     await preview.waitFor();
     assert.equal(await preview.getByTestId('drop-row').count(), 1);
+    // A browser has no path: the engine found the dropped name in the watched folder, and says so.
+    await preview
+      .getByTestId('drop-found')
+      .filter({ hasText: join(videos, 'ep12.mp4') })
+      .waitFor();
     const thumb = preview.getByRole('img', { name: 'Thumbnail ep12.png' });
     await thumb.waitFor();
     await page.waitForFunction(
@@ -118,6 +123,11 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
   test('a file the engine cannot read gets a clear answer, not a silent upload', async () => {
     await dropFiles(page, [{ name: 'elsewhere.mp4', bytes: video, type: 'video/mp4' }]);
     const preview = page.getByTestId('drop-preview');
+    // Said before anything is typed: this one is in no watched folder.
+    await preview
+      .getByTestId('drop-not-found')
+      .getByText(/in no watched folder/)
+      .waitFor();
     await preview.getByRole('checkbox', { name: 'Alice Cooks' }).check();
     await preview.getByRole('button', { name: 'Queue' }).click();
     await preview.getByTestId('drop-result').filter({ hasText: 'watched folder' }).waitFor();

@@ -54,7 +54,21 @@ export function DropPreview() {
                     )}
                     {entry.problem && <p className="error-text">{entry.problem}</p>}
                   </td>
-                  <td>{entry.video.name}</td>
+                  <td>
+                    {entry.video.name}
+                    {s.located[entry.video.key] && (
+                      <p className="muted" data-testid="drop-found">
+                        Found at {s.located[entry.video.key]}
+                      </p>
+                    )}
+                    {s.located[entry.video.key] === null && (
+                      <p className="error-text" data-testid="drop-not-found">
+                        A browser cannot hand Dropline this file, and it is in no watched folder.
+                        Use Choose videos… in Add upload, put it in a watched folder, or use the
+                        desktop app.
+                      </p>
+                    )}
+                  </td>
                   <td>
                     <input
                       aria-label={`Title for ${entry.video.name}`}

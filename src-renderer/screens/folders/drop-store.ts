@@ -17,6 +17,11 @@ interface DropState {
   busy: boolean;
   error: string | null;
   results: DropResult[] | null;
+  /**
+   * In a browser tab (no paths): where the engine found each dropped video, by key;
+   * null when it is in no watched folder, absent while it is being looked for.
+   */
+  located: Record<string, string | null>;
   open(files: { file: File; key: string; path: string | null }[]): void;
   setTitle(index: number, title: string): void;
   setThumbnail(index: number, key: string | null): void;
@@ -38,6 +43,7 @@ export const useDrop = create<DropState>((set, get) => ({
   busy: false,
   error: null,
   results: null,
+  located: {},
   open(files) {
     get().close();
     const dropped: DroppedFile[] = files.map(({ file, key, path }) => ({
@@ -59,7 +65,9 @@ export const useDrop = create<DropState>((set, get) => ({
         imageUrls,
         results: null,
         error: null,
+        located: {},
       });
+      void locate(preview.entries);
     });
   },
   setTitle(index, title) {
@@ -104,6 +112,37 @@ export const useDrop = create<DropState>((set, get) => ({
   },
   close() {
     for (const url of Object.values(get().imageUrls)) URL.revokeObjectURL(url);
-    set({ entries: null, ignored: [], imageUrls: {}, results: null, error: null });
+    set({ entries: null, ignored: [], imageUrls: {}, results: null, error: null, located: {} });
   },
 }));
+
+/**
+ * A browser only knows a dropped file's name and size: the engine looks for it in
+ * the watched folders, so the preview says at once which videos it can upload
+ * (and from where) and which it cannot, before anything is typed.
+ */
+async function locate(entries: PreviewEntry[]): Promise<void> {
+  const unknown = entries.filter((e) => e.video.path === null);
+  if (unknown.length === 0) return;
+  try {
+    const matches = await api.invoke('files.findDropped', {
+      names: unknown.map((e) => ({ name: e.video.name, size: e.video.size })),
+      folders: [],
+    });
+    const located: Record<string, string | null> = {};
+    for (const e of unknown)
+      located[e.video.key] =
+        matches.find((m) => m.name === e.video.name && m.size === e.video.size)?.paths[0] ?? null;
+    const s = useDrop.getState();
+    if (s.entries === null) return;
+    useDrop.setState({
+      located,
+      entries: s.entries.map((e) => {
+        const path = located[e.video.key];
+        return path ? { ...e, video: { ...e.video, path } } : e;
+      }),
+    });
+  } catch (error) {
+    useDrop.setState({ error: (error as Error).message });
+  }
+}

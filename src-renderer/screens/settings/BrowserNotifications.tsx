@@ -24,7 +24,7 @@ export function BrowserNotifications() {
         <p>This browser shows Dropline&apos;s notifications, for the kinds switched on below.</p>
       )}
       {permission === 'denied' && (
-        <p role="alert">
+        <p className="muted">
           This browser blocks notifications from Dropline. Allow them in the browser&apos;s site
           settings for this page, then reload it.
         </p>
