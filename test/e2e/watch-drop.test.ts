@@ -131,7 +131,9 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     await preview.getByRole('checkbox', { name: 'Alice Cooks' }).check();
     await preview.getByRole('button', { name: 'Queue' }).click();
     await preview.getByTestId('drop-result').filter({ hasText: 'watched folder' }).waitFor();
-    await preview.getByRole('button', { name: 'Close' }).click();
+    // A dialog as it should be: Escape closes it.
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
   });
 
   test('the Folders screen shows the folder, its channel by title, and its offer', async () => {

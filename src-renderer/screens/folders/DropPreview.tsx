@@ -1,3 +1,4 @@
+import { Modal } from '@mantine/core';
 import { ChannelPicker } from '../../components/ChannelPicker.tsx';
 import { useDrop } from './drop-store.ts';
 
@@ -5,10 +6,17 @@ export function DropPreview() {
   const s = useDrop();
   if (!s.entries) return null;
   const done = s.results !== null;
+  // Mantine's Modal: focus kept inside, Escape closes, focus goes back where it was.
   return (
-    <div className="modal-backdrop">
-      <section className="modal" role="dialog" aria-label="Drop preview" data-testid="drop-preview">
-        <h2>Queue {s.entries.length === 1 ? 'this video' : `${s.entries.length} videos`}</h2>
+    <Modal
+      opened
+      onClose={s.close}
+      size="xl"
+      withCloseButton={false}
+      closeOnClickOutside={false}
+      title={`Queue ${s.entries.length === 1 ? 'this video' : `${s.entries.length} videos`}`}
+    >
+      <section aria-label="Drop preview" data-testid="drop-preview">
         {s.entries.length === 0 && <p>No videos in this drop.</p>}
         <table className="drop-table">
           <thead>
@@ -115,6 +123,6 @@ export function DropPreview() {
           </button>
         </div>
       </section>
-    </div>
+    </Modal>
   );
 }
