@@ -1,14 +1,13 @@
-import { Modal } from '@mantine/core';
+import { Loader, Modal } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { LoadOnOpen } from '../../components/LoadOnOpen.tsx';
 import { useChannels } from '../../state/channels-store.ts';
-import { AddUploadForm } from './AddUploadForm.tsx';
 import { ChannelHeader } from './ChannelHeader.tsx';
 import { JobRow } from './JobRow.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
 import { HistoryView } from './HistoryView.tsx';
 import { useAddForm } from './add-form-store.ts';
-import { EditJobsDialog } from './EditJobsDialog.tsx';
 import { JobDetail } from './JobDetail.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useJobActions } from './job-actions-store.ts';
@@ -16,9 +15,20 @@ import { useQueue } from './queue-store.ts';
 import { buildRows, withoutCleared } from './rows.ts';
 import './queue.css';
 
+// The form (date pickers, language checks, chrono) is most of the screen's code and is needed
+// only once the Add upload dialog opens: it loads then, inside the dialog.
+const AddUploadForm = lazy(() =>
+  import('./AddUploadForm.tsx').then((m) => ({ default: m.AddUploadForm })),
+);
+// The edit dialog brings the same fields: it loads the first time it opens.
+const EditJobsDialog = lazy(() =>
+  import('./EditJobsDialog.tsx').then((m) => ({ default: m.EditJobsDialog })),
+);
+
 export function QueueScreen() {
   const { jobs, order, progress, holds, error, notice, load } = useQueue();
   const adding = useAddForm((s) => s.open);
+  const editing = useJobActions((s) => s.editing !== null);
   const toggleAdding = useAddForm((s) => s.toggle);
   const channels = useChannels((s) => s.channels);
   const channelsLoaded = useChannels((s) => s.loaded);
@@ -71,7 +81,9 @@ export function QueueScreen() {
         </p>
       )}
       <SelectionBar />
-      <EditJobsDialog />
+      <LoadOnOpen open={editing}>
+        <EditJobsDialog />
+      </LoadOnOpen>
       <JobDetail />
       <Modal
         opened={adding}
@@ -80,7 +92,9 @@ export function QueueScreen() {
         size="xl"
         closeButtonProps={{ 'aria-label': 'Close the Add upload form' }}
       >
-        <AddUploadForm />
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the form" />}>
+          <AddUploadForm />
+        </Suspense>
       </Modal>
       <QuotaBar />
       {error && (
