@@ -1,6 +1,5 @@
-import { Loader, Modal } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, useEffect, useMemo, useRef } from 'react';
 import { LoadOnOpen } from '../../components/LoadOnOpen.tsx';
 import { useChannels } from '../../state/channels-store.ts';
 import { ChannelHeader } from './ChannelHeader.tsx';
@@ -8,27 +7,27 @@ import { JobRow } from './JobRow.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
 import { HistoryView } from './HistoryView.tsx';
 import { useAddForm } from './add-form-store.ts';
-import { JobDetail } from './JobDetail.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useJobActions } from './job-actions-store.ts';
 import { useQueue } from './queue-store.ts';
 import { buildRows, withoutCleared } from './rows.ts';
 import './queue.css';
 
-// The form (date pickers, language checks, chrono) is most of the screen's code and is needed
-// only once the Add upload dialog opens: it loads then, inside the dialog.
-const AddUploadForm = lazy(() =>
-  import('./AddUploadForm.tsx').then((m) => ({ default: m.AddUploadForm })),
+// The dialogs load the first time they open: the upload form and the edit dialog (date pickers,
+// language checks, chrono) are most of the screen's code, and the detail view needs its own.
+const AddUploadDialog = lazy(() =>
+  import('./AddUploadDialog.tsx').then((m) => ({ default: m.AddUploadDialog })),
 );
-// The edit dialog brings the same fields: it loads the first time it opens.
 const EditJobsDialog = lazy(() =>
   import('./EditJobsDialog.tsx').then((m) => ({ default: m.EditJobsDialog })),
 );
+const JobDetail = lazy(() => import('./JobDetail.tsx').then((m) => ({ default: m.JobDetail })));
 
 export function QueueScreen() {
   const { jobs, order, progress, holds, error, notice, load } = useQueue();
   const adding = useAddForm((s) => s.open);
   const editing = useJobActions((s) => s.editing !== null);
+  const detail = useJobActions((s) => s.detailId !== null);
   const toggleAdding = useAddForm((s) => s.toggle);
   const channels = useChannels((s) => s.channels);
   const channelsLoaded = useChannels((s) => s.loaded);
@@ -84,18 +83,12 @@ export function QueueScreen() {
       <LoadOnOpen open={editing}>
         <EditJobsDialog />
       </LoadOnOpen>
-      <JobDetail />
-      <Modal
-        opened={adding}
-        onClose={toggleAdding}
-        title="Add upload"
-        size="xl"
-        closeButtonProps={{ 'aria-label': 'Close the Add upload form' }}
-      >
-        <Suspense fallback={<Loader size="sm" aria-label="Loading the form" />}>
-          <AddUploadForm />
-        </Suspense>
-      </Modal>
+      <LoadOnOpen open={detail}>
+        <JobDetail />
+      </LoadOnOpen>
+      <LoadOnOpen open={adding}>
+        <AddUploadDialog />
+      </LoadOnOpen>
       <QuotaBar />
       {error && (
         <p className="error-text" role="alert">
