@@ -1,5 +1,5 @@
 import { Button, Checkbox, Progress } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import {
   canPauseJob,
   canRetryJob,
@@ -31,7 +31,14 @@ const editableStates: readonly Job['state'][] = ['queued', 'paused', 'waiting', 
 export const canEditJob = (job: Job) => editableStates.includes(job.state);
 export const canRemoveJob = (job: Job) => job.state === 'failed' || job.state === 'cancelled';
 
-export function JobRow({ job, progress }: { job: Job; progress: JobProgress | undefined }) {
+/** One job in the queue; memoized, as the list re-renders on every scrolled frame. */
+export const JobRow = memo(function JobRow({
+  job,
+  progress,
+}: {
+  job: Job;
+  progress: JobProgress | undefined;
+}) {
   const act = useQueue((s) => s.act);
   const selected = useJobActions((s) => s.selected.includes(job.id));
   const { select, openDetail, remove } = useJobActions.getState();
@@ -133,4 +140,4 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
       </div>
     </div>
   );
-}
+});

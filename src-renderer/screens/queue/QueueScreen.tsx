@@ -1,9 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, useEffect, useMemo, useRef } from 'react';
+import { lazy, useEffect, useMemo } from 'react';
 import { LoadOnOpen } from '../../components/LoadOnOpen.tsx';
 import { useChannels } from '../../state/channels-store.ts';
-import { ChannelHeader } from './ChannelHeader.tsx';
-import { JobRow } from './JobRow.tsx';
+import { QueueList } from './QueueList.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
 import { HistoryView } from './HistoryView.tsx';
 import { useAddForm } from './add-form-store.ts';
@@ -46,18 +44,6 @@ export function QueueScreen() {
     [jobs, shown, progress, connectedIds],
   );
   const finished = order.length - shown.length;
-  const scroller = useRef<HTMLDivElement>(null);
-  // Only the rows on screen are rendered: the queue stays smooth with thousands of jobs.
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]?.kind === 'channel' ? 64 : 76),
-    getItemKey: (i) => {
-      const row = rows[i];
-      return row?.kind === 'channel' ? `channel:${row.summary.channelId}` : (row?.job.id ?? i);
-    },
-    overscan: 8,
-  });
   return (
     <section className="queue-screen">
       <header className="queue-top">
@@ -109,32 +95,7 @@ export function QueueScreen() {
       ) : (
         <>
           <p className="queue-hint">Drop videos onto a channel to upload them there (private).</p>
-          <div ref={scroller} className="queue-scroller" data-testid="queue-list">
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {virtual.getVirtualItems().map((item) => {
-                const row = rows[item.index];
-                if (!row) return null;
-                return (
-                  <div
-                    key={item.key}
-                    data-index={item.index}
-                    ref={virtual.measureElement}
-                    className="queue-row"
-                    style={{ transform: `translateY(${item.start}px)` }}
-                  >
-                    {row.kind === 'channel' ? (
-                      <ChannelHeader
-                        summary={row.summary}
-                        hold={holds.find((h) => h.channelId === row.summary.channelId)}
-                      />
-                    ) : (
-                      <JobRow job={row.job} progress={progress[row.job.id]} />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
+          <QueueList rows={rows} progress={progress} holds={holds} />
         </>
       )}
       <HistoryView />
