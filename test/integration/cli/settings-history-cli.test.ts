@@ -10,7 +10,9 @@ import { videoFile } from '../../helpers/upload-harness.ts';
 
 const ALICE = 'UCalice0000000000000000a';
 
-describe('dropline settings and dropline history round trips', () => {
+// Each test starts a dozen `dropline` processes; on a loaded 2-core machine one takes seconds.
+// The bound is generous on purpose: nothing here asserts on time.
+describe('dropline settings and dropline history round trips', { timeout: 240_000 }, () => {
   let cli: CliSandbox;
   const run = (...args: string[]) => cli.run(...args);
 
@@ -60,9 +62,16 @@ describe('dropline settings and dropline history round trips', () => {
       const set = await run('settings', 'set', key, value, '--json');
       assert.equal(set.code, 0, set.stderr);
       assert.deepEqual(JSON.parse(set.stdout), { key, value: parsed });
-      const got = await run('settings', 'get', key);
-      assert.equal(got.stdout.trim(), String(parsed));
     }
+    // `get` prints the bare value (one number, one path); the list holds every one that was set.
+    assert.equal((await run('settings', 'get', 'globalConcurrency')).stdout.trim(), '4');
+    assert.equal((await run('settings', 'get', 'ytdlpPath')).stdout.trim(), '/usr/bin/yt-dlp');
+    const now = JSON.parse((await run('settings', '--json')).stdout) as Record<string, unknown>;
+    assert.deepEqual(
+      [now.globalConcurrency, now.quotaModel, now.notifications, now.healthCheckHours],
+      [4, 'units', false, 6],
+    );
+    assert.deepEqual([now.bandwidthLimitKiBps, now.ytdlpPath], [2048, '/usr/bin/yt-dlp']);
     // The engine keeps them: a restart reads the same values.
     await cli.stopServe();
     await cli.startServe();
