@@ -146,4 +146,41 @@ describe('the drop preview has the Studio upload details, in Chromium', { skip }
     assert.equal(atTravels?.status.containsSyntheticMedia, true);
     assert.deepEqual(pageErrors, []);
   });
+
+  test('a video added from a folder makes it the last-used one: a drop from there is found and queued', async () => {
+    const exports = join(dir.path, 'exports');
+    mkdirSync(exports);
+    const first = join(exports, 'take1.mp4');
+    writeFileSync(first, randomBytes(100_000));
+    const take2 = randomBytes(120_000);
+    writeFileSync(join(exports, 'take2.mp4'), take2);
+    await page.getByRole('button', { name: 'Add upload' }).click();
+    const form = page.getByRole('form', { name: 'Add upload' });
+    await form.getByLabel('Video files').fill(first);
+    await form.getByText('1 video ready').waitFor();
+    await form.getByRole('checkbox', { name: 'Alice Travels' }).check();
+    await form.getByRole('button', { name: 'Add to queue' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await dropFiles(page, [{ name: 'take2.mp4', bytes: take2, type: 'video/mp4' }]);
+    const preview = page.getByTestId('drop-preview');
+    await preview
+      .getByTestId('drop-found')
+      .filter({ hasText: `Found at ${join(exports, 'take2.mp4')} (last used folder)` })
+      .waitFor();
+    await preview.getByLabel('Title for take2.mp4').fill('Take two');
+    await preview.getByRole('checkbox', { name: 'Alice Cooks' }).uncheck();
+    await preview.getByRole('button', { name: 'Queue' }).click();
+    await preview.getByTestId('drop-result').filter({ hasText: 'Queued 1' }).waitFor();
+    await preview.getByRole('button', { name: 'Close' }).click();
+    await page
+      .locator('[data-testid="job-row"][data-state="done"]')
+      .nth(3)
+      .waitFor({ timeout: 60_000 });
+    const atTravels = sandbox.inspect
+      .channel(TRAVELS)
+      .videos.find((v) => v.snippet.title === 'Take two');
+    assert.equal(atTravels?.byteLength, take2.length);
+    assert.deepEqual(pageErrors, []);
+  });
 });

@@ -46,6 +46,7 @@ export function DropRows() {
           const choices = [entry.thumbnail, ...entry.candidates].filter((f) => f !== null);
           const result = s.results?.[index];
           const thumbPath = done ? null : thumbnailPath(entry);
+          const located = s.located[entry.video.key];
           return (
             <tr key={entry.video.key} data-testid="drop-row">
               <td>
@@ -80,16 +81,17 @@ export function DropRows() {
               </td>
               <td>
                 {entry.video.name}
-                {s.located[entry.video.key] && (
+                {located && (
                   <p className="muted" data-testid="drop-found">
-                    Found at {s.located[entry.video.key]}
+                    Found at {located.path}
+                    {located.place === 'last_used' && ' (last used folder)'}
                   </p>
                 )}
-                {s.located[entry.video.key] === null && (
+                {located === null && (
                   <p className="error-text" data-testid="drop-not-found">
-                    A browser cannot hand Dropline this file, and it is in no watched folder. Use
-                    Choose videos… in Add upload, put it in a watched folder, or use the desktop
-                    app.
+                    A browser cannot hand Dropline this file, and it is in no watched folder nor the
+                    last-used one. Use Choose videos… in Add upload, put it in a watched folder, or
+                    use the desktop app.
                   </p>
                 )}
               </td>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
+import type { DropPlace } from '../../../src-shared/api/files.ts';
 import type { DropResultSchema } from '../../../src-shared/api/folders.ts';
 import type { DroppedFile, PreviewEntry } from '../../../src-shared/watch/drop-preview.ts';
 import type { DetailsDraft } from '../upload/upload-draft.ts';
@@ -20,9 +21,9 @@ interface DropState {
   results: DropResult[] | null;
   /**
    * In a browser tab (no paths): where the engine found each dropped video, by key;
-   * null when it is in no watched folder, absent while it is being looked for.
+   * null when it is in no watched folder nor the last-used one, absent while it is being looked for.
    */
-  located: Record<string, string | null>;
+  located: Record<string, { path: string; place: DropPlace } | null>;
   /** The Studio details shared by the drop's videos; null: not touched yet (the defaults). */
   draft: DetailsDraft | null;
   /** A channel's own details, where switched on. */
@@ -181,16 +182,16 @@ async function locate(entries: PreviewEntry[]): Promise<void> {
       names: unknown.map((e) => ({ name: e.video.name, size: e.video.size })),
       folders: [],
     });
-    const located: Record<string, string | null> = {};
+    const located: DropState['located'] = {};
     for (const e of unknown)
       located[e.video.key] =
-        matches.find((m) => m.name === e.video.name && m.size === e.video.size)?.paths[0] ?? null;
+        matches.find((m) => m.name === e.video.name && m.size === e.video.size)?.found[0] ?? null;
     const s = useDrop.getState();
     if (s.entries === null) return;
     useDrop.setState({
       located,
       entries: s.entries.map((e) => {
-        const path = located[e.video.key];
+        const path = located[e.video.key]?.path;
         return path ? { ...e, video: { ...e.video, path } } : e;
       }),
     });
