@@ -9,6 +9,7 @@ import {
 import { formatBytes, formatEta, formatRate } from './format.ts';
 import { useJobActions } from './job-actions-store.ts';
 import { statusText, statusTone } from './job-status.ts';
+import { useMinuteClock } from '../../state/minute-clock.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
 import { MoreButton } from './MoreButton.tsx';
@@ -50,6 +51,8 @@ export const JobRow = memo(function JobRow({
   const canCancel = !['done', 'failed', 'cancelled'].includes(job.state);
   const canRetry = canRetryJob(job);
   const movable = job.state === 'queued' || job.state === 'paused' || job.state === 'waiting';
+  // Memoized rows re-render only when their job changes; a countdown needs the clock too.
+  useMinuteClock(job.state === 'waiting' && job.waitUntil !== null);
   return (
     <div
       className={`job-row job-${job.state}`}
