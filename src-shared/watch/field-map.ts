@@ -83,7 +83,12 @@ export function parseFieldMap<K extends string>(
       };
     seen.add(rawKey);
     const at = `${name}${line ? `, line ${line}` : ''}`;
-    const key = (Object.hasOwn(schemas, rawKey) ? rawKey : aliasOf[rawKey]) as K | undefined;
+    // Own keys only: "constructor" or "toString" must be unknown fields, not Object's methods.
+    const key = Object.hasOwn(schemas, rawKey)
+      ? (rawKey as K)
+      : Object.hasOwn(aliasOf, rawKey)
+        ? aliasOf[rawKey]
+        : undefined;
     if (!key)
       return {
         ok: false,
