@@ -208,32 +208,62 @@ describe('parseCookieFile, exactly', () => {
     });
   });
 
-  test('each message says what is wrong with the value, quoted', () => {
-    const cases: [string, string][] = [
+  test('each message says what is wrong with the value, quoted, under its field', () => {
+    const cases: [string, string, string][] = [
       [
         row('.youtube.com', 'TRUE', '/', 'TRUE', '1900000000', 'SID'),
+        'fields',
         'expected 7 TAB-separated fields (domain, include subdomains, path, secure, expiry, name, value), found 6',
       ],
-      [row('.youtube.com', 'yes', '/', 'TRUE', '1', 'SID', 'v'), '"yes" must be TRUE or FALSE'],
+      [
+        row('.youtube.com', 'yes', '/', 'TRUE', '1', 'SID', 'v'),
+        'include subdomains',
+        '"yes" must be TRUE or FALSE',
+      ],
+      [
+        row('.youtube.com', 'TRUE', '/', 'no', '1', 'SID', 'v'),
+        'secure',
+        '"no" must be TRUE or FALSE',
+      ],
       [
         row('.youtube.com', 'TRUE', 'watch', 'TRUE', '1', 'SID', 'v'),
+        'path',
         '"watch" must start with "/"',
       ],
       [
         row('.youtube.com', 'TRUE', '/', 'TRUE', '12x', 'SID', 'v'),
+        'expiry',
         '"12x" is not a whole number of Unix seconds (0 for a session cookie)',
       ],
-      [row('', 'TRUE', '/', 'TRUE', '1', 'SID', 'v'), 'must be a host name without spaces'],
+      [row('.youtube.com', 'TRUE', '/', 'TRUE', '1', '', 'v'), 'name', 'must not be empty'],
+      [
+        row('', 'TRUE', '/', 'TRUE', '1', 'SID', 'v'),
+        'domain',
+        'must be a host name without spaces',
+      ],
       [
         row('you tube.com', 'TRUE', '/', 'TRUE', '1', 'SID', 'v'),
+        'domain',
         'must be a host name without spaces',
       ],
     ];
-    for (const [line, message] of cases) {
+    for (const [line, field, message] of cases) {
       const error = problemsOf(`${HEADER}\n${line}\n`);
       assert.equal(error.problems.length, 1, line);
-      assert.equal(error.problems[0]?.message, message);
+      assert.deepEqual(error.problems[0], { line: 2, field, message });
     }
+  });
+
+  test('carriage returns and BOMs are only stripped where files put them', () => {
+    // A CR inside the header line, a BOM or CR inside a value: kept (and the header refused).
+    assert.throws(
+      () => parseCookieFile(`# Netscape\r HTTP Cookie File\n${good}\n`),
+      CookieFileError,
+    );
+    const [cookie] = parseCookieFile(
+      `${HEADER}\n${row('.youtube.com', 'TRUE', '/', 'TRUE', '0', 'n', 'a\rb\uFEFF')}\r\n`,
+    );
+    assert.equal(cookie?.value, 'a\rb\uFEFF');
   });
 
   test('expiries are 1 to 15 digits and nothing else', () => {
@@ -249,6 +279,8 @@ describe('parseCookieFile, exactly', () => {
     const six = ' .youtube.com TRUE / TRUE 1900000000 SID';
     assert.match(problemsOf(`${HEADER}\n${six}\n`).problems[0]?.message ?? '', /found 1$/);
     const seven = '.youtube.com  TRUE /  TRUE 1900000000 SID v';
+    // Four words with double spaces are four words, not seven fields.
+    assert.match(problemsOf(`${HEADER}\na  b  c  d\n`).problems[0]?.message ?? '', /found 1$/);
     assert.match(problemsOf(`${HEADER}\n${seven}\n`).problems[0]?.message ?? '', /spaces/);
     // Two TAB fields with spaces in them are a field-count problem, not a spaces one.
     const mixed = '.youtube.com TRUE / TRUE\t1900000000 SID v w';

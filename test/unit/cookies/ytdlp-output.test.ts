@@ -113,3 +113,10 @@ test('the error summary is the last ERROR line, else the last line, redacted and
     'bad cookie SID=[redacted] on line',
   );
 });
+
+test('the error summary: the prefix only at the start, with or without a space, boilerplate however it is joined', () => {
+  assert.equal(errorSummary(['first', 'WARNING: then ERROR: inside', 'last']), 'last');
+  assert.equal(errorSummary(['WARNING: see ERROR: inside']), 'WARNING: see ERROR: inside');
+  assert.equal(errorSummary(['ERROR:oops']), 'oops');
+  assert.equal(errorSummary(['ERROR: x;please report this issue']), 'x');
+});
