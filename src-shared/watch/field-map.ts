@@ -11,7 +11,11 @@ function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-function jsonSyntaxLine(text: string, error: Error): number | null {
+/**
+ * The line a JSON.parse error points at. Node 24's V8 says "(line N column M)"; older engines
+ * (Node 20's) give only "at position N", and some messages neither. Exported for its test.
+ */
+export function jsonSyntaxLine(text: string, error: Error): number | null {
   const explicit = /line (\d+)/.exec(error.message);
   if (explicit) return Number(explicit[1]);
   const position = /position (\d+)/.exec(error.message);

@@ -218,6 +218,8 @@ describe('metadata limits: languages and localizations', () => {
     assert.deepEqual(at('2030-01-01T00:00:00Z'), []);
     assert.deepEqual(at('2030-13-45T00:00:00Z'), ['publish_at_not_iso']);
     assert.deepEqual(at('x2030-01-01T00:00:00Z'), ['publish_at_not_iso']);
+    // An expanded year parses as a date, but is not the form YouTube takes.
+    assert.deepEqual(at('+012030-01-01T00:00:00Z'), ['publish_at_not_iso']);
     assert.deepEqual(at('2030-01-01'), ['publish_at_not_iso']);
     assert.deepEqual(at('30-01-01T00:00:00Z'), ['publish_at_not_iso']);
     assert.deepEqual(metadataViolations(meta({ privacy: 'public', publishAt: 'soon' })), [

@@ -1,13 +1,14 @@
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
-import { parseFieldMap } from '../../../src-shared/watch/field-map.ts';
+import { jsonSyntaxLine, parseFieldMap } from '../../../src-shared/watch/field-map.ts';
 
 const schemas = {
   title: z.string(),
   tags: z.array(z.string()),
   size: z.nullable(z.number()),
   extra: z.object({ a: z.string() }),
+  deep: z.object({ a: z.array(z.string()) }),
 };
 const aliases = { name: 'title' } as const;
 const parse = (file: string, text: string) =>
@@ -71,7 +72,7 @@ test('a field given twice, also through its alias, is refused at its second line
 test('an unknown field lists the known ones; an inherited name is unknown too', () => {
   assert.equal(
     messageOf('ep.yaml', 'title: a\ntitel: b\n'),
-    'ep.yaml, line 2: unknown field "titel" (known: title, tags, size, extra).',
+    'ep.yaml, line 2: unknown field "titel" (known: title, tags, size, extra, deep).',
   );
   assert.match(
     messageOf('ep.yaml', 'constructor: x\n'),
@@ -131,10 +132,51 @@ test('files far bigger than any video details are refused before parsing', () =>
   const more = '# a: b\nextra:\n  a: b\n';
   assert.equal(
     messageOf('ep.yaml', `${at}\n${more}`),
-    'ep.yaml, line 1: unknown field "k0" (known: title, tags, size, extra).',
+    'ep.yaml, line 1: unknown field "k0" (known: title, tags, size, extra, deep).',
   );
   const items = parse('ep.yaml', `tags:\n${'- t\n'.repeat(5000)}`);
   assert.equal(items.ok && (items.fields.tags as string[]).length, 5000);
   const commas = parse('ep.yaml', `title: "${','.repeat(20_000)}"`);
   assert.equal(commas.ok && (commas.fields.title as string).length, 20_000);
+});
+
+test('the JSON error line: said outright, else counted from the position, else found by YAML', () => {
+  const text = 'a\nb\nc';
+  assert.equal(jsonSyntaxLine(text, new Error('Bad thing at position 3 (line 12 column 1)')), 12);
+  assert.equal(jsonSyntaxLine(text, new Error('Unexpected token in JSON at position 4')), 3);
+  assert.equal(jsonSyntaxLine(text, new Error('Unexpected token in JSON at position 40')), 3);
+  assert.equal(jsonSyntaxLine('a\n', new Error('at position 1')), 1);
+  assert.equal(jsonSyntaxLine('a\n', new Error('at position 0')), 1);
+  assert.equal(jsonSyntaxLine('{\n"a":', new Error('Unexpected end of JSON input')), 2);
+  assert.equal(jsonSyntaxLine('{}', new Error('Unexpected end of JSON input')), null);
+});
+
+test('messages quote only the first 200 characters of the first line of a parser message', () => {
+  const name = 'n'.repeat(300);
+  const message = messageOf('ep.yaml', `title: x\ntags: [*${name}]\n`);
+  assert.equal(
+    message,
+    `ep.yaml, line 2, field "tags": ${'Unresolved alias (the anchor must be set before the alias): '}${name}`.slice(
+      0,
+      'ep.yaml, line 2, field "tags": '.length + 200,
+    ) + '.',
+  );
+});
+
+test('a wrong value deep inside a field names the whole path', () => {
+  assert.equal(
+    messageOf('ep.yaml', 'deep:\n  a: [x, 5]\n'),
+    'ep.yaml, line 1, field "deep.a.1": Invalid input.',
+  );
+});
+
+test('list items are counted only where a line starts with "- "', () => {
+  // Dashes inside text are not list items, nor is a word followed by a dash.
+  const inText = parse('ep.yaml', `title: "${'a - '.repeat(5001)}"\n`);
+  assert.equal(inText.ok, true);
+  assert.doesNotMatch(messageOf('ep.yaml', `title: x\n${'a- b\n'.repeat(5001)}`), /list items/);
+  assert.match(
+    messageOf('ep.yaml', `tags:\n${'    - t\n'.repeat(5001)}`),
+    /it has 5001 list items/,
+  );
 });
