@@ -180,3 +180,10 @@ test('list items are counted only where a line starts with "- "', () => {
     /it has 5001 list items/,
   );
 });
+
+test('a position of several digits is read whole', () => {
+  assert.equal(
+    jsonSyntaxLine('a\n'.repeat(10), new Error('Unexpected token in JSON at position 12')),
+    7,
+  );
+});
