@@ -3,59 +3,25 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Db } from '../../../src-main/db/database.ts';
 import { openBlob, sealBlob } from '../../../src-main/vault/aead.ts';
-import {
-  unwrapWithKek,
-  wrapWithKek,
-  type KeyProvider,
-  type KeyProviderId,
-} from '../../../src-main/vault/key-provider.ts';
+import { unwrapWithKek, type KeyProvider } from '../../../src-main/vault/key-provider.ts';
 import type { SecretRef } from '../../../src-main/vault/secret-store.ts';
 import { VaultError, VaultErrorReason } from '../../../src-main/vault/vault-error.ts';
 import { dataKeyId, openVault } from '../../../src-main/vault/vault.ts';
 import { FakeClock } from '../../helpers/fake-clock.ts';
+import {
+  memoryKeyProvider,
+  refusingKeyProvider,
+  type MemoryKeyProvider,
+} from '../../helpers/memory-key-provider.ts';
 
 // The vault's own logic on an in-memory database, with providers that keep their
 // key-encryption key in memory: fast enough to run for every mutant.
 const REF: SecretRef = { kind: 'refresh_token', id: 'UC1' };
 const REF2: SecretRef = { kind: 'cookie_file', id: 'cf-1' };
 
-interface TestProvider extends KeyProvider {
-  readonly kek: Buffer;
-  /** Every data key this provider unwrapped, to check the vault wipes the ones it drops. */
-  readonly handedOut: Buffer[];
-  unwraps: number;
-}
-
-function memoryProvider(id: KeyProviderId, kek = randomBytes(32)): TestProvider {
-  const provider: TestProvider = {
-    id,
-    label: `the ${id} test provider`,
-    kek,
-    handedOut: [],
-    unwraps: 0,
-    wrap: (dataKey) => wrapWithKek(kek, dataKey, id),
-    unwrap: (wrapped) => {
-      provider.unwraps++;
-      const key = unwrapWithKek(kek, wrapped, provider, 'Use the right test key.');
-      provider.handedOut.push(key);
-      return key;
-    },
-  };
-  return provider;
-}
-
-function refusing(id: KeyProviderId, reason: VaultErrorReason, message: string): KeyProvider {
-  return {
-    id,
-    label: `the refusing ${id}`,
-    wrap: () => {
-      throw new VaultError(reason, message);
-    },
-    unwrap: () => {
-      throw new VaultError(reason, message);
-    },
-  };
-}
+type TestProvider = MemoryKeyProvider;
+const memoryProvider = memoryKeyProvider;
+const refusing = refusingKeyProvider;
 
 const vaultError =
   (reason: string, message?: string | RegExp, more?: (e: VaultError) => void) =>
