@@ -298,7 +298,7 @@ describe('parseCookieFile, exactly', () => {
       /^c\.txt is not a valid Netscape cookie file: line 2, fields: expected 7 .*; line 6, fields: .*found 1 \(and 2 more\)$/,
     );
     const five = problemsOf(`${HEADER}\n${Array(5).fill('bad').join('\n')}\n`);
-    assert.doesNotMatch(five.message, /more/);
+    assert.match(five.message, /line 6, fields: [^;]*found 1$/);
     const many = problemsOf(`${HEADER}\n${Array(80).fill('bad').join('\n')}\n`);
     assert.equal(many.problems.length, 50);
     assert.equal(many.problems.at(-1)?.line, 51);
