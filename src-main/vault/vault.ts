@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { systemClock, type Clock } from '../base/clock.ts';
 import { AeadError, KEY_BYTES, openBlob, sealBlob } from './aead.ts';
-import type { KeyProvider, KeyProviderId } from './key-provider.ts';
+import { capitalize, type KeyProvider, type KeyProviderId } from './key-provider.ts';
 import type { SecretRef, SecretStore } from './secret-store.ts';
 import { VaultTables, type KeySlotRow } from './vault-tables.ts';
 import { checkRef, rowContext } from './secret-ref.ts';
@@ -154,7 +154,10 @@ class EnvelopeVault implements Vault {
   checkSlot(provider: KeyProvider): VaultError | null {
     const slot = this.#tables.slots().find((s) => s.provider === provider.id);
     if (!slot) {
-      return new VaultError(VaultErrorReason.invalid, `${provider.label} holds no vault key.`);
+      return new VaultError(
+        VaultErrorReason.invalid,
+        `${capitalize(provider.label)} holds no vault key.`,
+      );
     }
     try {
       const key = this.#openSlot(provider, slot);
@@ -162,7 +165,10 @@ class EnvelopeVault implements Vault {
       const other = this.#dataKey !== null && !key.equals(this.#dataKey);
       key.fill(0);
       return other
-        ? new VaultError(VaultErrorReason.corrupt, `${provider.label} holds another key.`)
+        ? new VaultError(
+            VaultErrorReason.corrupt,
+            `${capitalize(provider.label)} holds another key.`,
+          )
         : null;
     } catch (err) {
       if (!isVaultError(err)) throw err;

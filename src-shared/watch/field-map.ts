@@ -11,7 +11,11 @@ function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-function jsonSyntaxLine(text: string, error: Error): number | null {
+/**
+ * The line a JSON.parse error points at. Node 24's V8 says "(line N column M)"; older engines
+ * (Node 20's) give only "at position N", and some messages neither. Exported for its test.
+ */
+export function jsonSyntaxLine(text: string, error: Error): number | null {
   const explicit = /line (\d+)/.exec(error.message);
   if (explicit) return Number(explicit[1]);
   const position = /position (\d+)/.exec(error.message);
@@ -83,7 +87,12 @@ export function parseFieldMap<K extends string>(
       };
     seen.add(rawKey);
     const at = `${name}${line ? `, line ${line}` : ''}`;
-    const key = (Object.hasOwn(schemas, rawKey) ? rawKey : aliasOf[rawKey]) as K | undefined;
+    // Own keys only: "constructor" or "toString" must be unknown fields, not Object's methods.
+    const key = Object.hasOwn(schemas, rawKey)
+      ? (rawKey as K)
+      : Object.hasOwn(aliasOf, rawKey)
+        ? aliasOf[rawKey]
+        : undefined;
     if (!key)
       return {
         ok: false,

@@ -59,3 +59,45 @@ test('freshness uses the configurable warning threshold', () => {
   );
   assert.equal(freshnessOf({ authCookieCount: 2, earliestAuthExpiry: null }, NOW, 24), 'fresh');
 });
+
+test('domains are compared without the leading dot and case; look-alike sites do not count', () => {
+  const summary = summarizeCookies(
+    [
+      cookie('.YouTube.COM', 'SID', 0),
+      cookie('notyoutube.com', 'HSID', sec('2027-01-01')),
+      cookie('youtube.com.evil', 'SSID', sec('2027-01-01')),
+      cookie('accounts.google.com', 'APISID', sec('2027-01-01')),
+    ],
+    NOW,
+  );
+  assert.deepEqual(summary.domains, [
+    'accounts.google.com',
+    'notyoutube.com',
+    'youtube.com',
+    'youtube.com.evil',
+  ]);
+  assert.equal(summary.authCookieCount, 2);
+  // A session cookie (expiry 0) is live, and it has no expiry to report.
+  assert.equal(summary.signedInToYouTube, true);
+  assert.equal(summary.earliestAuthExpiry, '2027-01-01T00:00:00.000Z');
+});
+
+test('only a live YouTube auth cookie means signed in; one that lapses this second does not', () => {
+  const google = summarizeCookies([cookie('.google.com', 'SID', sec('2027-01-01'))], NOW);
+  assert.equal(google.signedInToYouTube, false);
+  assert.equal(google.authCookieCount, 1);
+  const now = summarizeCookies([cookie('.youtube.com', 'SID', NOW / 1000)], NOW);
+  assert.equal(now.signedInToYouTube, false);
+  const later = summarizeCookies([cookie('.youtube.com', 'SID', NOW / 1000 + 1)], NOW + 999);
+  assert.equal(later.signedInToYouTube, true);
+  assert.equal(summarizeCookies([], NOW).cookieCount, 0);
+});
+
+test('freshness at the exact boundaries: expired at the expiry, expiring at exactly the warning', () => {
+  const at = (iso: string) => ({ authCookieCount: 1, earliestAuthExpiry: iso });
+  assert.equal(freshnessOf(at('2026-01-01T00:00:00.000Z'), NOW, 24), 'expired');
+  assert.equal(freshnessOf(at('2026-01-01T00:00:00.001Z'), NOW, 24), 'expiring');
+  assert.equal(freshnessOf(at('2026-01-02T00:00:00.000Z'), NOW, 24), 'expiring');
+  assert.equal(freshnessOf(at('2026-01-02T00:00:00.001Z'), NOW, 24), 'fresh');
+  assert.equal(freshnessOf(at('2025-12-31T00:00:00.000Z'), NOW, 0), 'expired');
+});

@@ -181,3 +181,155 @@ test('serializeCookieFile round-trips through the parser', () => {
   const cookies = parseCookieFile(text);
   assert.deepEqual(parseCookieFile(serializeCookieFile(cookies)), cookies);
 });
+
+describe('parseCookieFile, exactly', () => {
+  const HEADER = '# Netscape HTTP Cookie File';
+  const problemsOf = (text: string) => {
+    try {
+      parseCookieFile(text, 'c.txt');
+    } catch (error) {
+      assert.ok(error instanceof CookieFileError);
+      return error;
+    }
+    assert.fail('the file was accepted');
+  };
+
+  test('a CRLF file yields values without the carriage return', () => {
+    const [cookie] = parseCookieFile(`${HEADER}\r\n${good}\r\n`);
+    assert.deepEqual(cookie, {
+      domain: '.youtube.com',
+      includeSubdomains: true,
+      path: '/',
+      secure: true,
+      expires: 1900000000,
+      name: 'SID',
+      value: 'abc',
+      httpOnly: false,
+    });
+  });
+
+  test('each message says what is wrong with the value, quoted, under its field', () => {
+    const cases: [string, string, string][] = [
+      [
+        row('.youtube.com', 'TRUE', '/', 'TRUE', '1900000000', 'SID'),
+        'fields',
+        'expected 7 TAB-separated fields (domain, include subdomains, path, secure, expiry, name, value), found 6',
+      ],
+      [
+        row('.youtube.com', 'yes', '/', 'TRUE', '1', 'SID', 'v'),
+        'include subdomains',
+        '"yes" must be TRUE or FALSE',
+      ],
+      [
+        row('.youtube.com', 'TRUE', '/', 'no', '1', 'SID', 'v'),
+        'secure',
+        '"no" must be TRUE or FALSE',
+      ],
+      [
+        row('.youtube.com', 'TRUE', 'watch', 'TRUE', '1', 'SID', 'v'),
+        'path',
+        '"watch" must start with "/"',
+      ],
+      [
+        row('.youtube.com', 'TRUE', '/', 'TRUE', '12x', 'SID', 'v'),
+        'expiry',
+        '"12x" is not a whole number of Unix seconds (0 for a session cookie)',
+      ],
+      [row('.youtube.com', 'TRUE', '/', 'TRUE', '1', '', 'v'), 'name', 'must not be empty'],
+      [
+        row('', 'TRUE', '/', 'TRUE', '1', 'SID', 'v'),
+        'domain',
+        'must be a host name without spaces',
+      ],
+      [
+        row('you tube.com', 'TRUE', '/', 'TRUE', '1', 'SID', 'v'),
+        'domain',
+        'must be a host name without spaces',
+      ],
+    ];
+    for (const [line, field, message] of cases) {
+      const error = problemsOf(`${HEADER}\n${line}\n`);
+      assert.equal(error.problems.length, 1, line);
+      assert.deepEqual(error.problems[0], { line: 2, field, message });
+    }
+  });
+
+  test('carriage returns and BOMs are only stripped where files put them', () => {
+    // A CR inside the header line, a BOM or CR inside a value: kept (and the header refused).
+    assert.throws(
+      () => parseCookieFile(`# Netscape\r HTTP Cookie File\n${good}\n`),
+      CookieFileError,
+    );
+    const [cookie] = parseCookieFile(
+      `${HEADER}\n${row('.youtube.com', 'TRUE', '/', 'TRUE', '0', 'n', 'a\rb\uFEFF')}\r\n`,
+    );
+    assert.equal(cookie?.value, 'a\rb\uFEFF');
+  });
+
+  test('expiries are 1 to 15 digits and nothing else', () => {
+    const expiry = (e: string) =>
+      `${HEADER}\n${row('.youtube.com', 'TRUE', '/', 'TRUE', e, 'SID', 'v')}\n`;
+    assert.equal(parseCookieFile(expiry('999999999999999'))[0]?.expires, 999999999999999);
+    for (const bad of ['1234567890123456', 'x1', '1x', '', '1.5'])
+      assert.equal(problemsOf(expiry(bad)).problems[0]?.field, 'expiry', bad);
+  });
+
+  test('the spaces hint needs one field and seven space-separated words', () => {
+    // A leading space is not an extra word, and runs of spaces count once.
+    const six = ' .youtube.com TRUE / TRUE 1900000000 SID';
+    assert.match(problemsOf(`${HEADER}\n${six}\n`).problems[0]?.message ?? '', /found 1$/);
+    const seven = '.youtube.com  TRUE /  TRUE 1900000000 SID v';
+    // Four words with double spaces are four words, not seven fields.
+    assert.match(problemsOf(`${HEADER}\na  b  c  d\n`).problems[0]?.message ?? '', /found 1$/);
+    assert.match(problemsOf(`${HEADER}\n${seven}\n`).problems[0]?.message ?? '', /spaces/);
+    // Two TAB fields with spaces in them are a field-count problem, not a spaces one.
+    const mixed = '.youtube.com TRUE / TRUE\t1900000000 SID v w';
+    assert.match(problemsOf(`${HEADER}\n${mixed}\n`).problems[0]?.message ?? '', /found 2$/);
+  });
+
+  test('the message lists five problems and counts the rest; at most 50 are collected', () => {
+    const bad = Array.from({ length: 7 }, () => 'bad').join('\n');
+    const error = problemsOf(`${HEADER}\n${bad}\n`);
+    assert.equal(error.name, 'CookieFileError');
+    assert.equal(error.problems.length, 7);
+    assert.equal(error.message.split('; ').length, 5);
+    assert.match(
+      error.message,
+      /^c\.txt is not a valid Netscape cookie file: line 2, fields: expected 7 .*; line 6, fields: .*found 1 \(and 2 more\)$/,
+    );
+    const five = problemsOf(`${HEADER}\n${Array(5).fill('bad').join('\n')}\n`);
+    assert.match(five.message, /line 6, fields: [^;]*found 1$/);
+    const many = problemsOf(`${HEADER}\n${Array(80).fill('bad').join('\n')}\n`);
+    assert.equal(many.problems.length, 50);
+    assert.equal(many.problems.at(-1)?.line, 51);
+  });
+
+  test('a file without a header says which header it needs, and the default name is "cookie file"', () => {
+    assert.throws(
+      () => parseCookieFile(`${good}\n`),
+      (error: CookieFileError) => {
+        assert.equal(
+          error.problems[0]?.message,
+          'the first line must be "# Netscape HTTP Cookie File" (or "# HTTP Cookie File"); is this a cookies.txt export?',
+        );
+        assert.match(error.message, /^cookie file is not/);
+        return true;
+      },
+    );
+  });
+
+  test('a header line with a CRLF and surrounding spaces is still the header', () => {
+    assert.equal(parseCookieFile(`  ${HEADER}  \r\n${good}`).length, 1);
+  });
+
+  test('serializing writes the Netscape header, TAB-separated fields and a final newline', () => {
+    const [cookie] = parseCookieFile(`${HEADER}\n#HttpOnly_${good}\n`);
+    assert.equal(
+      serializeCookieFile([
+        cookie!,
+        { ...cookie!, httpOnly: false, includeSubdomains: false, secure: false, expires: 0 },
+      ]),
+      `${HEADER}\n#HttpOnly_${good}\n${row('.youtube.com', 'FALSE', '/', 'FALSE', '0', 'SID', 'abc')}\n`,
+    );
+  });
+});

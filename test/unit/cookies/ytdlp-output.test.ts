@@ -49,3 +49,74 @@ test('the error summary drops the bug-report boilerplate', () => {
     '[generic] None: Unable to download webpage: HTTP Error 403: Forbidden (caused by <HTTPError 403>)',
   );
 });
+
+test('progress: zero bytes are numbers, unknown or zero totals give no percent, percent is capped and rounded', () => {
+  assert.deepEqual(parseProgressLine('dropline-progress 0 300 NA 0 0'), {
+    downloadedBytes: 0,
+    totalBytes: 300,
+    speedBytesPerSecond: 0,
+    etaSeconds: 0,
+    percent: 0,
+  });
+  assert.equal(parseProgressLine('dropline-progress 100 300 NA NA NA')?.percent, 33.3);
+  assert.equal(parseProgressLine('dropline-progress 2 3 NA NA NA')?.percent, 66.7);
+  assert.equal(parseProgressLine('dropline-progress 500 300 NA NA NA')?.percent, 100);
+  assert.equal(parseProgressLine('dropline-progress 5 0 NA NA NA')?.percent, null);
+  assert.equal(parseProgressLine('dropline-progress NA 300 NA NA NA')?.percent, null);
+  assert.equal(parseProgressLine('dropline-progress 5 None -1 x NA')?.totalBytes, null);
+  // Runs of blanks (a padded field) separate like one.
+  assert.deepEqual(parseProgressLine('dropline-progress  10\t 20 NA 4 1'), {
+    downloadedBytes: 10,
+    totalBytes: 20,
+    speedBytesPerSecond: 4,
+    etaSeconds: 1,
+    percent: 50,
+  });
+  assert.equal(parseProgressLine('dropline-progress1 2 3 4 5'), null);
+});
+
+test('the printed file path loses a trailing CR; the prefix needs its space', () => {
+  assert.equal(parseFileLine('dropline-file /tmp/a b.mp4\r'), '/tmp/a b.mp4');
+  assert.equal(parseFileLine('dropline-file/tmp/x.mp4'), null);
+});
+
+test('each auth pattern alone makes a failure an auth failure, wherever the line is', () => {
+  const lines = [
+    'ERROR: [youtube] x: Sign in to confirm your age',
+    'ERROR: confirm you are NOT A BOT',
+    'ERROR: http error 403: access denied',
+    'ERROR: got 403 - FORBIDDEN by server',
+    'ERROR: [instagram] x: LOGIN REQUIRED',
+    "ERROR: Join this channel, or sign in if you've been granted access",
+    'ERROR: Use --cookies for the authentication',
+    'WARNING: The provided YouTube account cookies are no longer valid',
+    'ERROR: This video is members-only content',
+    'ERROR: Members only content',
+  ];
+  for (const line of lines) {
+    assert.equal(classifyFailure(['[youtube] Extracting URL', line, 'done']), 'auth', line);
+  }
+  assert.equal(classifyFailure([]), 'other');
+  assert.equal(classifyFailure(['ERROR: 4030 items', 'ERROR: forbidden word']), 'other');
+  assert.equal(classifyFailure(['ERROR: sign in to continue', 'ERROR: login needed']), 'other');
+});
+
+test('the error summary is the last ERROR line, else the last line, redacted and cut at 400', () => {
+  assert.equal(errorSummary(['ERROR: first', 'x', 'ERROR:   second  ', 'after']), 'second');
+  assert.equal(errorSummary(['[download] 10%', 'Killed  ']), 'Killed');
+  assert.equal(errorSummary([]), 'yt-dlp failed without a message');
+  assert.equal(errorSummary(['ERROR: x Please Report This Issue on github']), 'x');
+  assert.equal(errorSummary(['ERROR: not ERROR: twice']), 'not ERROR: twice');
+  assert.equal(errorSummary(['ERROR: ' + 'a'.repeat(500)]), 'a'.repeat(400));
+  assert.equal(
+    errorSummary(['ERROR: bad cookie SID=abcdefghijklmnop on line']),
+    'bad cookie SID=[redacted] on line',
+  );
+});
+
+test('the error summary: the prefix only at the start, with or without a space, boilerplate however it is joined', () => {
+  assert.equal(errorSummary(['first', 'WARNING: then ERROR: inside', 'last']), 'last');
+  assert.equal(errorSummary(['WARNING: see ERROR: inside']), 'WARNING: see ERROR: inside');
+  assert.equal(errorSummary(['ERROR:oops']), 'oops');
+  assert.equal(errorSummary(['ERROR: x;please report this issue']), 'x');
+});

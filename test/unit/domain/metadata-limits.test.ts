@@ -1,5 +1,6 @@
 import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
+import { languageProblem } from '../../../src-shared/domain/language.ts';
 import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
 import {
   charLength,
@@ -100,5 +101,130 @@ describe('metadata limits (shared by watch folders and the upload engine)', () =
       publish_at_needs_private: 'needs privacy "private"',
       publish_at_not_iso: '"next friday" is not an ISO 8601 time',
     });
+  });
+});
+
+describe('metadata limits: languages and localizations', () => {
+  const loc = (title: string, description = '') => ({ title, description });
+
+  test('each localization rule is found on its own, with the language it is about', () => {
+    const m = meta({
+      defaultLanguage: 'en',
+      localizations: {
+        de: loc('Titel'),
+        xx1: loc('ok'),
+        fr: loc('  '),
+        es: loc('a'.repeat(101)),
+        it: loc('a <b>'),
+        pt: loc('ok', 'é'.repeat(2501)),
+        nl: loc('ok', 'a > b'),
+      },
+    });
+    assert.deepEqual(
+      metadataViolations(m).map((v) => ({ ...v, problem: undefined })),
+      [
+        { rule: 'localization_language_invalid', language: 'xx1', problem: undefined },
+        { rule: 'localization_title_empty', language: 'fr', problem: undefined },
+        { rule: 'localization_title_too_long', language: 'es', chars: 101, problem: undefined },
+        { rule: 'localization_title_angle_brackets', language: 'it', problem: undefined },
+        {
+          rule: 'localization_description_too_long',
+          language: 'pt',
+          bytes: 5002,
+          problem: undefined,
+        },
+        { rule: 'localization_description_angle_brackets', language: 'nl', problem: undefined },
+      ],
+    );
+    assert.deepEqual(
+      metadataIssues(m).map((i) => [i.field, i.message]),
+      [
+        ['localizations', `xx1: ${languageProblem('xx1')}`],
+        ['localizations', 'fr: title is empty'],
+        ['localizations', 'es: title is 101 characters; at most 100'],
+        ['localizations', 'it: title may not contain < or >'],
+        ['localizations', 'pt: description is 5002 bytes; at most 5000'],
+        ['localizations', 'nl: description may not contain < or >'],
+      ],
+    );
+  });
+
+  test('localization limits are inclusive: 100 characters and 5000 bytes pass', () => {
+    const m = meta({
+      defaultLanguage: 'en',
+      localizations: { de: loc('😀'.repeat(100), 'é'.repeat(2500)) },
+    });
+    assert.deepEqual(metadataViolations(m), []);
+  });
+
+  test('localizations need a default language, which must be a real tag', () => {
+    assert.deepEqual(metadataIssues(meta({ localizations: { de: loc('Titel') } })), [
+      {
+        field: 'defaultLanguage',
+        message: 'must be set when there are localizations (YouTube refuses them otherwise)',
+      },
+    ]);
+    assert.deepEqual(metadataIssues(meta({ defaultLanguage: ' ' })), [
+      {
+        field: 'defaultLanguage',
+        message: 'is empty; give a BCP-47 language tag like en, de or pt-BR',
+      },
+    ]);
+    assert.deepEqual(metadataViolations(meta({ defaultLanguage: 'pt-BR' })), []);
+  });
+
+  test('limits at their edges: 100 characters, 5000 bytes, 500 tag characters pass; one more does not', () => {
+    assert.deepEqual(metadataViolations(meta({ title: 'a'.repeat(100) })), []);
+    assert.deepEqual(metadataViolations(meta({ description: 'é'.repeat(2500) })), []);
+    assert.deepEqual(metadataViolations(meta({ description: `${'é'.repeat(2500)}a` })), [
+      { rule: 'description_too_long', bytes: 5001 },
+    ]);
+    assert.deepEqual(metadataViolations(meta({ tags: ['a b', 'x'.repeat(494)] })), []);
+    assert.deepEqual(metadataViolations(meta({ tags: ['a b', 'x'.repeat(495)] })), [
+      { rule: 'tags_too_long', chars: 501 },
+    ]);
+  });
+
+  test('UTF-8 length at each encoding boundary', () => {
+    assert.equal(utf8Length('\u007f'), 1);
+    assert.equal(utf8Length('\u0080'), 2);
+    assert.equal(utf8Length('\u07ff'), 2);
+    assert.equal(utf8Length('\u0800'), 3);
+    assert.equal(utf8Length('\uffff'), 3);
+    assert.equal(utf8Length('\u{10000}'), 4);
+    assert.equal(utf8Length(''), 0);
+  });
+
+  test('tags: three tags count two commas; a tag and its index are named from 1', () => {
+    assert.equal(tagsLength(['a', 'b', 'c']), 5);
+    assert.equal(tagsLength(['a b c']), 7);
+    assert.deepEqual(
+      metadataIssues(meta({ tags: ['ok', 'a>', ''] })).map((i) => i.message),
+      ['tag 2 may not contain < or >', 'tag 3 is empty'],
+    );
+  });
+
+  test('category ids are digits only; publishAt needs a full ISO date that parses', () => {
+    for (const categoryId of ['22', '1'])
+      assert.deepEqual(metadataViolations(meta({ categoryId })), [], categoryId);
+    for (const categoryId of ['', '2a', 'a2', '2 2'])
+      assert.deepEqual(
+        metadataViolations(meta({ categoryId })).map((v) => v.rule),
+        ['category_not_numeric'],
+        categoryId,
+      );
+    const at = (publishAt: string) =>
+      metadataViolations(meta({ privacy: 'private', publishAt })).map((v) => v.rule);
+    assert.deepEqual(at('2030-01-01T00:00:00Z'), []);
+    assert.deepEqual(at('2030-13-45T00:00:00Z'), ['publish_at_not_iso']);
+    assert.deepEqual(at('x2030-01-01T00:00:00Z'), ['publish_at_not_iso']);
+    // An expanded year parses as a date, but is not the form YouTube takes.
+    assert.deepEqual(at('+012030-01-01T00:00:00Z'), ['publish_at_not_iso']);
+    assert.deepEqual(at('2030-01-01'), ['publish_at_not_iso']);
+    assert.deepEqual(at('30-01-01T00:00:00Z'), ['publish_at_not_iso']);
+    assert.deepEqual(metadataViolations(meta({ privacy: 'public', publishAt: 'soon' })), [
+      { rule: 'publish_at_needs_private', privacy: 'public' },
+      { rule: 'publish_at_not_iso', publishAt: 'soon' },
+    ]);
   });
 });

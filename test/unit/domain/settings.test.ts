@@ -87,3 +87,41 @@ describe('settings schema: quota', () => {
     assert.equal(old.quotaDailyUnits, 10_000);
   });
 });
+
+describe('settings schema: tool paths', () => {
+  test('empty (the default), POSIX, drive-letter and UNC full paths are accepted, trimmed', () => {
+    for (const path of [
+      '',
+      '/usr/bin/yt-dlp',
+      'C:\\Tools\\yt-dlp.exe',
+      'd:/tools/ffprobe',
+      '\\\\nas\\tools\\ffprobe',
+    ])
+      assert.equal(SettingsPatchSchema.parse({ ytdlpPath: path }).ytdlpPath, path, path);
+    assert.equal(
+      SettingsPatchSchema.parse({ ffprobePath: '  /opt/ffprobe ' }).ffprobePath,
+      '/opt/ffprobe',
+    );
+    assert.equal(defaultSettings.ffprobePath, '');
+  });
+
+  test('relative paths are refused with the reason, naming the field', () => {
+    for (const path of [
+      'yt-dlp',
+      './yt-dlp',
+      'C:yt-dlp',
+      'CC:\\x',
+      '1:\\x',
+      '\\single\\x',
+      'x/C:\\y',
+    ]) {
+      const result = SettingsPatchSchema.safeParse({ ffprobePath: path });
+      assert.equal(result.success, false, path);
+      assert.deepEqual(result.error?.issues[0]?.path, ['ffprobePath']);
+      assert.equal(
+        result.error?.issues[0]?.message,
+        'must be a full path (starting with / or a drive letter), or empty for the default',
+      );
+    }
+  });
+});

@@ -58,3 +58,12 @@ test('a broken client_secret.json is described by place, never by quoting it', (
     (error: Error) => !hasControl(error.message),
   );
 });
+
+test('quoted cuts only text longer than the limit; escapes use fixed-width codes', () => {
+  assert.equal(quoted('x'.repeat(10), 10), `"${'x'.repeat(10)}"`);
+  assert.equal(quoted('😀'.repeat(3), 3), '"😀😀😀"');
+  assert.equal(quoted('a\nb\rc\td'), '"a\\nb\\rc\\td"');
+  assert.equal(quoted('\u0001\u009f\u2066'), '"\\x01\\x9f\\u2066"');
+  assert.equal(escapeTerminal('\u0001\u000b\u202a\u2069'), '\\x01\\x0b\\u202a\\u2069');
+  assert.equal(escapeTerminal('plain ÿ é'), 'plain ÿ é');
+});

@@ -1,6 +1,6 @@
 import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createDecipheriv, randomBytes } from 'node:crypto';
 import { AeadError, BLOB_VERSION, openBlob, sealBlob } from '../../../src-main/vault/aead.ts';
 
 const key = randomBytes(32);
@@ -59,5 +59,59 @@ describe('AES-256-GCM blobs', () => {
   test('a different key fails authentication', () => {
     const blob = sealBlob(key, plain, ['x']);
     assert.throws(() => openBlob(randomBytes(32), blob, ['x']), AeadError);
+  });
+});
+
+describe('AES-256-GCM blob layout (blobs written today must open in later versions)', () => {
+  test('the layout is version, 12-byte nonce, ciphertext, 16-byte tag, under ["dropline", version, ...context]', () => {
+    const blob = sealBlob(key, plain, ['secret', 'cookie_file', 7]);
+    assert.equal(blob.length, 1 + 12 + plain.length + 16);
+    const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(1, 13), {
+      authTagLength: 16,
+    });
+    decipher.setAAD(Buffer.from('["dropline",1,"secret","cookie_file",7]'));
+    decipher.setAuthTag(blob.subarray(blob.length - 16));
+    const body = blob.subarray(13, blob.length - 16);
+    assert.deepEqual(Buffer.concat([decipher.update(body), decipher.final()]), plain);
+  });
+
+  test('an empty plaintext makes the shortest valid blob; one byte less is truncated', () => {
+    const blob = sealBlob(key, Buffer.alloc(0), ['x']);
+    assert.equal(blob.length, 29);
+    assert.deepEqual(openBlob(key, blob, ['x']), Buffer.alloc(0));
+    assert.throws(
+      () => openBlob(key, blob.subarray(0, 28), ['x']),
+      (err: unknown) =>
+        err instanceof AeadError &&
+        err.name === 'AeadError' &&
+        err.failure === 'truncated' &&
+        err.message === 'the blob is 28 bytes, too short to be valid',
+    );
+  });
+
+  test('failures say what happened', () => {
+    const future = sealBlob(key, plain, ['x']);
+    future[0] = 2;
+    assert.throws(
+      () => openBlob(key, future, ['x']),
+      (err: unknown) =>
+        err instanceof AeadError &&
+        err.message === 'the blob has format version 2, this Dropline reads version 1',
+    );
+    assert.throws(
+      () => openBlob(key, sealBlob(key, plain, ['x']), ['y']),
+      (err: unknown) =>
+        err instanceof AeadError &&
+        err.message ===
+          'the blob failed authentication (altered, moved from another row, or sealed with another key)',
+    );
+  });
+
+  test('a key that is not 32 bytes is a programming error, on both sides', () => {
+    const blob = sealBlob(key, plain, ['x']);
+    for (const bad of [randomBytes(16), randomBytes(33)]) {
+      assert.throws(() => sealBlob(bad, plain, ['x']), /^Error: AES-256 needs a 32-byte key$/);
+      assert.throws(() => openBlob(bad, blob, ['x']), /AES-256 needs a 32-byte key/);
+    }
   });
 });
