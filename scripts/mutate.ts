@@ -32,7 +32,10 @@ const targets: Record<string, Target> = {
   },
   channels: {
     mutate: ['src-main/channels/{token-manager,refresh-limiter,backoff}.ts'],
-    tests: ['test/integration/channels/{refresh-scheduler,refresh-rotation}.test.ts'],
+    tests: [
+      'test/unit/channels/**/*.test.ts',
+      'test/integration/channels/{refresh-scheduler,refresh-rotation}.test.ts',
+    ],
     // The two long fake-clock runs take 30-40 s each uninstrumented, per mutant; the unit tests of
     // test/unit/channels pin the same timing on small cases.
     skip: '5-hour soak|200 channels',
@@ -97,7 +100,9 @@ for (const name of asked.length > 0 ? asked : Object.keys(targets)) {
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
-    timeoutMS: 30_000,
+    // A mutant that hangs a test (a retry loop that never ends) is a kill: 10 s past the
+    // measured run is ample on two loaded cores and does not spend half a minute on each.
+    timeoutMS: 10_000,
     thresholds: { high: 90, low: 80, break: null },
     ignoreStatic: true,
   };
