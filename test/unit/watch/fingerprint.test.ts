@@ -99,6 +99,8 @@ describe('fingerprintFile', () => {
   test('a folder is refused, naming the path', async () => {
     const folder = join(dir.path, 'folder.mp4');
     mkdirSync(folder);
-    await assert.rejects(fingerprintFile(folder), (error: Error) => error.message.includes(folder));
+    await assert.rejects(fingerprintFile(folder), (error: Error) =>
+      error.message.includes(`The video ${folder} is`),
+    );
   });
 });

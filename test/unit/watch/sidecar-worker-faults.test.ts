@@ -43,6 +43,15 @@ describe('SidecarParser and its reader thread', () => {
     assert.equal(second, first);
   });
 
+  test('an answer for no pending parse is ignored', async () => {
+    const p = parser();
+    const stuck = p.parse('hang.yaml', ''); // answers id -1 first, then nothing
+    // The thread answers in order: once this one is back, the stray answer was handled.
+    assert.match(titleOf(await p.parse('a.yaml', '')) ?? '', /^thread \d+$/);
+    await p.close();
+    assert.equal((await stuck).ok, false);
+  });
+
   test('an answer clears its timeout', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const p = parser({ timeoutMs: 5000 });

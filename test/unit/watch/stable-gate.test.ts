@@ -25,8 +25,11 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 /** A fake clock that also records each delay asked for: the sign that a look has finished. */
 class RecordingClock extends FakeClock {
   readonly delays: number[] = [];
+  /** Each timer's callback, to fire one by hand (as a late or already-cancelled timer would). */
+  readonly callbacks: Array<() => void> = [];
   override setTimeout(fn: () => void, ms: number): () => void {
     this.delays.push(ms);
+    this.callbacks.push(fn);
     return super.setTimeout(fn, ms);
   }
 }
@@ -237,4 +240,34 @@ test('without an error handler a stat error is swallowed, not thrown', async () 
   } finally {
     process.off('unhandledRejection', onUnhandled);
   }
+});
+
+test('clear() while a re-check is reading the file: nothing to cancel, no error', async () => {
+  const clock = new RecordingClock();
+  const { gate, stable } = gateOn(clock);
+  const file = join(dir.path, 'clear-mid-check.mp4');
+  writeFileSync(file, Buffer.alloc(10));
+  gate.touch(file);
+  await until(() => clock.delays.length === 1, 'the first look scheduled its re-check');
+  clock.callbacks[0]!(); // the re-check starts its stat; the entry has no timer now
+  gate.clear();
+  assert.equal(gate.size, 0);
+  await flushAsync(20);
+  assert.deepEqual(stable, []);
+});
+
+test('a re-check timer that fires for a forgotten file does nothing', async () => {
+  const clock = new RecordingClock();
+  const { gate, stable } = gateOn(clock);
+  const file = join(dir.path, 'forgotten.mp4');
+  writeFileSync(file, Buffer.alloc(10));
+  gate.touch(file);
+  await until(() => clock.delays.length === 1, 'the first look scheduled its re-check');
+  gate.forget(file);
+  clock.callbacks[0]!(); // fires anyway, as a timer cancelled too late would
+  assert.equal(gate.has(file), false);
+  assert.equal(clock.delays.length, 1, 'no new look, no new timer');
+  await clock.advance(2 * WINDOW);
+  assert.deepEqual(stable, []);
+  assert.equal(gate.has(file), false);
 });
