@@ -89,8 +89,8 @@ function setup(
     return p;
   }
   const auditOf = () => audit.forChannel(ID, 20).map((e) => `${e.action}:${e.outcome}:${e.detail}`);
-  const warnings = () =>
-    sink.lines.map((l) => JSON.parse(l) as { level: unknown; msg: string }).map((l) => l.msg);
+  const logLines = () => sink.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  const warnings = () => logLines().map((l) => String(l.msg));
   return {
     clock,
     db,
@@ -105,6 +105,7 @@ function setup(
     settle,
     auditOf,
     warnings,
+    logLines,
   };
 }
 
@@ -422,6 +423,11 @@ describe('channels that cannot be used', () => {
     t.repo.setStatus(ID, 'disconnected', new Date(t.clock.now()).toISOString());
     await assert.rejects(t.settle(p), { code: 'channel_disconnected' });
     assert.equal(t.fake.calls, 1);
+    assert.equal(t.repo.get(ID)?.lastRefreshOutcome, 'ok', 'not counted as a failed refresh');
+    assert.deepEqual(
+      t.auditOf().map((a) => a.split(':').slice(0, 2).join(':')),
+      ['refresh:ok'],
+    );
   });
 
   test('invalid_grant for a channel flagged meanwhile sends no second notice', async () => {
@@ -441,5 +447,86 @@ describe('channels that cannot be used', () => {
     await assert.rejects(t.settle(p), { code: 'needs_reconsent' });
     assert.deepEqual(t.notices, []);
     assert.equal(t.repo.get(ID)?.lastRefreshOutcome, 'failed');
+  });
+});
+
+describe('what is announced and kept', () => {
+  test('a refresh announces its start, the new token and its end; a drop announces itself', async () => {
+    const t = setup();
+    t.changes.length = 0;
+    await t.settle(t.tokens.getAccessToken(ID));
+    assert.equal(t.changes.length, 3, `changes: ${t.changes.length}`);
+    t.tokens.invalidate(ID, await t.tokens.getAccessToken(ID));
+    assert.equal(t.changes.length, 4, 'the drop is announced');
+    t.tokens.invalidate(ID, 'gone-already');
+    assert.equal(t.changes.length, 4, 'nothing dropped, nothing announced');
+  });
+
+  test('forget drops the token at once', async () => {
+    const t = setup();
+    await t.settle(t.tokens.getAccessToken(ID));
+    t.tokens.forget(ID);
+    assert.equal(t.tokens.tokensInMemory, 0);
+    assert.equal(t.tokens.expiresAt(ID), null);
+  });
+
+  test('invalid_grant drops a token still cached', async () => {
+    const t = setup();
+    await t.settle(t.tokens.getAccessToken(ID));
+    t.fake.grants.clear();
+    await assert.rejects(t.settle(t.tokens.refresh(ID)), { code: 'needs_reconsent' });
+    assert.equal(t.tokens.tokensInMemory, 0);
+  });
+
+  test('a refresh without a grant end keeps the one stored', async () => {
+    let withEnd = true;
+    const t = setup({
+      http: () => async () =>
+        reply(200, {
+          access_token: `ya29.${withEnd}`,
+          expires_in: 3600,
+          token_type: 'Bearer',
+          ...(withEnd ? { refresh_token_expires_in: 86400 } : {}),
+        }),
+    });
+    await t.settle(t.tokens.refresh(ID));
+    const end = t.repo.get(ID)?.grantExpiresAt;
+    assert.equal(end, new Date(t.clock.now() + 86400_000).toISOString());
+    withEnd = false;
+    await t.clock.advance(60_000);
+    await t.settle(t.tokens.refresh(ID));
+    assert.equal(t.repo.get(ID)?.grantExpiresAt, end);
+  });
+
+  test('an idle token asked for after its refresh time is handed out and refreshed behind', async () => {
+    const t = setup({ random: () => 0 }); // refresh time at 55 min
+    t.tokens.accept(ID, { access_token: 'ya29.idle', expires_in: 3600 } as never);
+    await t.clock.advance(55 * 60_000);
+    assert.equal(t.fake.calls, 0, 'nobody used it: no refresh at its time');
+    assert.equal(await t.tokens.getAccessToken(ID), 'ya29.idle');
+    assert.equal(t.tokens.isRefreshing(ID), true, 'asked for at its refresh time: refreshed');
+    await t.settle(Promise.resolve());
+    assert.equal(t.fake.calls, 1);
+  });
+
+  test('log lines name the channel', async () => {
+    const t = setup({ random: () => 0, options: { maxAttempts: 2 } });
+    await t.settle(t.tokens.getAccessToken(ID));
+    t.fake.failNext = { count: 2, status: 503, body: '{}' };
+    await t.clock.advance(55 * 60_000);
+    await t.clock.advance(60_000); // the retry's backoff
+    for (const msg of [
+      'token refresh will be retried',
+      'token refresh failed',
+      'background token refresh failed',
+    ]) {
+      const line = t.logLines().find((l) => l.msg === msg);
+      assert.equal(line?.channelId, ID, msg);
+    }
+    const retry = t.logLines().find((l) => l.msg === 'token refresh will be retried');
+    assert.equal(retry?.attempt, 1);
+    assert.equal(typeof retry?.waitMs, 'number');
+    const failed = t.logLines().find((l) => l.msg === 'token refresh failed');
+    assert.match(String(failed?.error), /HTTP 503/);
   });
 });
