@@ -36,6 +36,7 @@ import { UiLinkKeys } from '../ui-links/ui-link-keys.ts';
 import { Notices } from '../notices/notices.ts';
 import type { UploadEnqueuer } from '../uploads/upload-request.ts';
 import { DropService } from '../watch/drop-service.ts';
+import { LastFolder } from '../files/last-folder.ts';
 import { optionalFfprobe, type VideoProbe } from '../watch/video-probe.ts';
 import { WatchRepository } from '../watch/watch-repository.ts';
 import { WatchService } from '../watch/watch-service.ts';
@@ -128,6 +129,8 @@ export interface Services {
   tiktok: TikTokServices;
   /** One-time access keys of the web UI's links. */
   uiLinks: UiLinkKeys;
+  /** The last folder videos were taken from: dropped names are matched there too. */
+  lastFolder: LastFolder;
 }
 
 export interface Core {
@@ -306,6 +309,7 @@ export function createCore(config: CoreConfig, deps: CoreDeps = {}): Core {
     }),
     tools,
     watchRepo,
+    lastFolder: new LastFolder(new SettingsRepository(db), clock),
     tiktok,
     jobEditor: new JobEditor({
       db,

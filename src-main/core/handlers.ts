@@ -8,6 +8,7 @@ import { publishingHandlers } from '../publishing/publishing-handlers.ts';
 import { noticeHandlers } from '../notices/notice-handlers.ts';
 import { jobEditHandlers } from '../uploads/job-edit-handlers.ts';
 import { fileHandlers } from '../files/file-handlers.ts';
+import { rememberingFolders } from '../files/last-folder.ts';
 import { channelExtraHandlers } from '../youtube/channel-extra-handlers.ts';
 import { folderHandlers } from '../watch/folder-handlers.ts';
 import { cookieHandlers } from '../cookies/cookie-handlers.ts';
@@ -19,7 +20,7 @@ import { tiktokHandlers } from '../providers/tiktok/tiktok-handlers.ts';
 
 /** Maps every contract method onto a service call. */
 export function createHandlers(config: CoreConfig, services: Services): HandlerMap {
-  return {
+  const handlers: HandlerMap = {
     'app.info': () => ({
       name: 'Dropline',
       version: config.version,
@@ -39,10 +40,12 @@ export function createHandlers(config: CoreConfig, services: Services): HandlerM
     ...updateHandlers(services.updates),
     'tools.status': () => services.tools.status(),
     ...jobEditHandlers(services.uploads, services.jobEditor),
-    ...fileHandlers(services.watchRepo),
+    ...fileHandlers(services.watchRepo, services.lastFolder),
     ...channelExtraHandlers(services.channelExtras),
     ...historyHandlers(services.history, services.jobEditor),
     ...tiktokHandlers(services.tiktok),
     'ui.newLink': () => services.uiLinks.issue(),
   };
+  // What Add upload and a drop queue names the folder a browser drop is looked for in.
+  return rememberingFolders(handlers, services.lastFolder);
 }

@@ -20,11 +20,17 @@ export const FolderListingSchema = z.object({
 });
 export type FolderListing = z.infer<typeof FolderListingSchema>;
 
+/** Where a dropped name was found: a watched folder, the last-used folder, or one the caller gave. */
+export const DropPlaceSchema = z.enum(['watched', 'last_used', 'given']);
+export type DropPlace = z.infer<typeof DropPlaceSchema>;
+
 export const DroppedMatchSchema = z.object({
   name: z.string(),
   size: z.number().int(),
-  /** Files of that name and size in the watched folders or the given ones; best first. */
+  /** Files of that name and size in the watched folders, the last-used or the given ones; best first. */
   paths: z.array(z.string()),
+  /** The same files, each with where it was found. */
+  found: z.array(z.object({ path: z.string(), place: DropPlaceSchema })),
 });
 export type DroppedMatch = z.infer<typeof DroppedMatchSchema>;
 
@@ -50,6 +56,11 @@ export const fileMethods = {
       })
       .strict(),
     z.array(DroppedMatchSchema),
-    'Find dropped files by name and size in the watched folders and the given ones',
+    'Find dropped files by name and size in the watched folders, the last-used folder and the given ones',
+  ),
+  'files.rememberFolder': method(
+    z.object({ path: AbsolutePathSchema }).strict(),
+    z.object({ folder: z.string().nullable() }),
+    'Remember the folder of a chosen file (or a chosen folder) as the last-used folder',
   ),
 };

@@ -1,11 +1,35 @@
-import { Modal } from '@mantine/core';
+import { Button, Group, Modal, Switch } from '@mantine/core';
+import { useEffect } from 'react';
+import { localTimeZone } from '../../../src-shared/publishing/plain-date.ts';
 import { ChannelPicker } from '../../components/ChannelPicker.tsx';
+import { usePublishing } from '../publishing/publishing-store.ts';
+import { ChannelDetails } from '../upload/ChannelDetails.tsx';
+import { DetailsFields } from '../upload/DetailsFields.tsx';
+import { draftProblems, emptyDraft, hasProblems, titleProblem } from '../upload/upload-draft.ts';
+import { DropRows } from './DropRows.tsx';
 import { useDrop } from './drop-store.ts';
+import '../upload/upload.css';
 
+/**
+ * The drop preview: the pairing, where each video was found, and YouTube
+ * Studio's details as in Add upload (the same components), any of them
+ * different per channel. A mistake is refused at its field; nothing is queued.
+ */
 export function DropPreview() {
   const s = useDrop();
+  const scheduled = usePublishing((p) => s.channelIds.some((c) => p.schedules[c]));
+  // Whether a channel has a schedule decides the schedule switch and the visibility.
+  useEffect(() => {
+    if (!usePublishing.getState().loaded) void usePublishing.getState().load();
+  }, []);
   if (!s.entries) return null;
   const done = s.results !== null;
+  const draft = s.draft ?? emptyDraft(localTimeZone());
+  const useSchedule = s.useSchedule && scheduled;
+  const broken =
+    s.entries.some((e) => titleProblem(e.title) !== null) ||
+    hasProblems(draftProblems(draft)) ||
+    s.channelIds.some((c) => s.own[c] !== undefined && hasProblems(draftProblems(s.own[c])));
   // Mantine's Modal: focus kept inside, Escape closes, focus goes back where it was.
   return (
     <Modal
@@ -16,112 +40,60 @@ export function DropPreview() {
       closeOnClickOutside={false}
       title={`Queue ${s.entries.length === 1 ? 'this video' : `${s.entries.length} videos`}`}
     >
-      <section aria-label="Drop preview" data-testid="drop-preview">
+      <section aria-label="Drop preview" data-testid="drop-preview" className="form add-upload">
         {s.entries.length === 0 && <p>No videos in this drop.</p>}
-        <table className="drop-table">
-          <thead>
-            <tr>
-              <th>Thumbnail</th>
-              <th>Video</th>
-              <th>Title</th>
-              {done && <th>Result</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {s.entries.map((entry, index) => {
-              const choices = [entry.thumbnail, ...entry.candidates].filter((f) => f !== null);
-              const result = s.results?.[index];
-              return (
-                <tr key={entry.video.key} data-testid="drop-row">
-                  <td>
-                    {entry.thumbnail && s.imageUrls[entry.thumbnail.key] ? (
-                      <img
-                        className="thumb"
-                        src={s.imageUrls[entry.thumbnail.key]}
-                        alt={`Thumbnail ${entry.thumbnail.name}`}
-                      />
-                    ) : (
-                      <span className="muted">No thumbnail</span>
-                    )}
-                    {choices.length > 0 && !done && (
-                      <select
-                        aria-label={`Thumbnail for ${entry.video.name}`}
-                        value={entry.problem ? '' : (entry.thumbnail?.key ?? '-')}
-                        onChange={(e) =>
-                          s.setThumbnail(index, e.target.value === '-' ? null : e.target.value)
-                        }
-                      >
-                        {entry.problem && <option value="">Choose…</option>}
-                        {choices.map((c) => (
-                          <option key={c.key} value={c.key}>
-                            {c.name}
-                          </option>
-                        ))}
-                        <option value="-">No thumbnail</option>
-                      </select>
-                    )}
-                    {entry.problem && <p className="error-text">{entry.problem}</p>}
-                  </td>
-                  <td>
-                    {entry.video.name}
-                    {s.located[entry.video.key] && (
-                      <p className="muted" data-testid="drop-found">
-                        Found at {s.located[entry.video.key]}
-                      </p>
-                    )}
-                    {s.located[entry.video.key] === null && (
-                      <p className="error-text" data-testid="drop-not-found">
-                        A browser cannot hand Dropline this file, and it is in no watched folder.
-                        Use Choose videos… in Add upload, put it in a watched folder, or use the
-                        desktop app.
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Title for ${entry.video.name}`}
-                      value={entry.title}
-                      maxLength={100}
-                      disabled={done}
-                      onChange={(e) => s.setTitle(index, e.target.value)}
-                    />
-                  </td>
-                  {done && (
-                    <td data-testid="drop-result">
-                      {result?.error
-                        ? result.error
-                        : `Queued ${result?.jobIds.length ?? 0}` +
-                          (result?.alreadyQueued.length
-                            ? `, already queued on ${result.alreadyQueued.join(', ')}`
-                            : '')}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DropRows />
         {s.ignored.length > 0 && <p className="muted">Not used: {s.ignored.join(', ')}</p>}
-        {!done && <ChannelPicker picked={s.channelIds} onToggle={s.setChannel} />}
+        {!done && (
+          <>
+            <ChannelPicker picked={s.channelIds} onToggle={s.setChannel} />
+            <DetailsFields
+              draft={draft}
+              withTitle={false}
+              titlePlaceholder="Each video's title"
+              useSchedule={useSchedule}
+              onChange={(patch) => s.setDraft({ ...draft, ...patch })}
+            />
+            {scheduled && (
+              <Switch
+                checked={s.useSchedule}
+                onChange={(e) => s.setUseSchedule(e.currentTarget.checked)}
+                label="Publish at each channel's next free schedule slot (private until then)"
+              />
+            )}
+            {s.channelIds.length > 0 && (
+              <ChannelDetails
+                channelIds={s.channelIds}
+                base={draft}
+                own={s.own}
+                playlists={s.playlists}
+                useSchedule={useSchedule}
+                titlePlaceholder="Each video's title"
+                onOwn={s.setOwn}
+                onPlaylist={s.setPlaylist}
+              />
+            )}
+          </>
+        )}
         {s.error && (
           <p className="error-text" role="alert">
             {s.error}
           </p>
         )}
-        <div className="actions">
+        <Group gap="xs" mt="sm">
           {!done && (
-            <button
-              type="button"
-              disabled={s.busy || s.entries.length === 0}
-              onClick={() => void s.confirm()}
+            <Button
+              variant="filled"
+              disabled={s.busy || s.entries.length === 0 || broken}
+              onClick={() => void s.confirm(draft, scheduled)}
             >
               Queue
-            </button>
+            </Button>
           )}
-          <button type="button" onClick={s.close}>
+          <Button variant="default" onClick={s.close}>
             {done ? 'Close' : 'Cancel'}
-          </button>
-        </div>
+          </Button>
+        </Group>
       </section>
     </Modal>
   );

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
+import type { DropPlace } from '../../../src-shared/api/files.ts';
 import type { DropResultSchema } from '../../../src-shared/api/folders.ts';
 import type { DroppedFile, PreviewEntry } from '../../../src-shared/watch/drop-preview.ts';
+import type { DetailsDraft } from '../upload/upload-draft.ts';
 import { api } from '../../api/client.ts';
 import { toggleChannel } from '../../components/channel-options.ts';
 
@@ -19,14 +21,26 @@ interface DropState {
   results: DropResult[] | null;
   /**
    * In a browser tab (no paths): where the engine found each dropped video, by key;
-   * null when it is in no watched folder, absent while it is being looked for.
+   * null when it is in no watched folder nor the last-used one, absent while it is being looked for.
    */
-  located: Record<string, string | null>;
+  located: Record<string, { path: string; place: DropPlace } | null>;
+  /** The Studio details shared by the drop's videos; null: not touched yet (the defaults). */
+  draft: DetailsDraft | null;
+  /** A channel's own details, where switched on. */
+  own: Record<string, DetailsDraft>;
+  playlists: Record<string, string | null>;
+  /** Take each channel's next free schedule slot, where it has a schedule. */
+  useSchedule: boolean;
   open(files: { file: File; key: string; path: string | null }[]): void;
   setTitle(index: number, title: string): void;
   setThumbnail(index: number, key: string | null): void;
   setChannel(channelId: string, on: boolean): void;
-  confirm(): Promise<void>;
+  setDraft(draft: DetailsDraft): void;
+  setOwn(channelId: string, draft: DetailsDraft | null): void;
+  setPlaylist(channelId: string, playlistId: string | null): void;
+  setUseSchedule(on: boolean): void;
+  /** `draft`: the details as shown; `scheduled`: some picked channel has a schedule. */
+  confirm(draft: DetailsDraft, scheduled: boolean): Promise<void>;
   close(): void;
 }
 
@@ -44,6 +58,10 @@ export const useDrop = create<DropState>((set, get) => ({
   error: null,
   results: null,
   located: {},
+  draft: null,
+  own: {},
+  playlists: {},
+  useSchedule: true,
   open(files) {
     get().close();
     const dropped: DroppedFile[] = files.map(({ file, key, path }) => ({
@@ -85,36 +103,71 @@ export const useDrop = create<DropState>((set, get) => ({
   },
   setChannel: (channelId, on) =>
     set((s) => ({ channelIds: toggleChannel(s.channelIds, channelId, on) })),
-  async confirm() {
-    const entries = get().entries ?? [];
-    const channelIds = get().channelIds;
-    if (channelIds.length === 0) return set({ error: 'Choose at least one channel.' });
-    if (entries.some((e) => e.problem))
-      return set({ error: 'Choose a thumbnail (or none) for every video marked "choose".' });
+  setDraft: (draft) => set({ draft }),
+  setOwn: (channelId, draft) =>
+    set((s) => {
+      const { [channelId]: _dropped, ...rest } = s.own;
+      return { own: draft ? { ...rest, [channelId]: draft } : rest };
+    }),
+  setPlaylist: (channelId, playlistId) =>
+    set((s) => ({ playlists: { ...s.playlists, [channelId]: playlistId } })),
+  setUseSchedule: (useSchedule) => set({ useSchedule }),
+  async confirm(draft, scheduled) {
+    const { entries, channelIds, own, playlists, useSchedule } = get();
+    const { dropItems, dropProblem } = await import('./drop-items.ts');
+    const plan = {
+      entries: entries ?? [],
+      channelIds,
+      draft,
+      own,
+      playlists,
+      useSchedule: useSchedule && scheduled,
+    };
+    // Refused here, like the Add upload form: a mistake never becomes a failed job.
+    const problem = dropProblem(plan);
+    if (problem) return set({ error: problem });
     set({ busy: true, error: null });
     try {
-      const { VideoMetadataSchema } = await import('../../../src-shared/domain/metadata.ts');
-      const results = await api.invoke('drops.queue', {
-        items: entries.map((e) => ({
-          name: e.video.name,
-          size: e.video.size,
-          path: e.video.path,
-          thumbnailName: e.thumbnail?.name ?? null,
-          thumbnailPath: e.thumbnail?.path ?? null,
-          channelIds,
-          metadata: VideoMetadataSchema.parse({ title: e.title }),
-        })),
-      });
-      set({ results, busy: false });
+      const results = await api.invoke('drops.queue', { items: dropItems(plan) });
+      set({ results: perVideo(plan.entries, channelIds.length, results), busy: false });
     } catch (error) {
       set({ error: (error as Error).message, busy: false });
     }
   },
   close() {
     for (const url of Object.values(get().imageUrls)) URL.revokeObjectURL(url);
-    set({ entries: null, ignored: [], imageUrls: {}, results: null, error: null, located: {} });
+    set({
+      entries: null,
+      ignored: [],
+      imageUrls: {},
+      results: null,
+      error: null,
+      located: {},
+      draft: null,
+      own: {},
+      playlists: {},
+      useSchedule: true,
+    });
   },
 }));
+
+/** drops.queue answers per (video, channel), video by video: one line per video. */
+function perVideo(
+  entries: readonly PreviewEntry[],
+  perEntry: number,
+  results: DropResult[],
+): DropResult[] {
+  return entries.map((e, i) => {
+    const mine = results.slice(i * perEntry, (i + 1) * perEntry);
+    const errors = [...new Set(mine.map((r) => r.error).filter((m) => m !== null))];
+    return {
+      name: e.video.name,
+      jobIds: mine.flatMap((r) => r.jobIds),
+      alreadyQueued: mine.flatMap((r) => r.alreadyQueued),
+      error: errors.length ? errors.join('; ') : null,
+    };
+  });
+}
 
 /**
  * A browser only knows a dropped file's name and size: the engine looks for it in
@@ -129,16 +182,16 @@ async function locate(entries: PreviewEntry[]): Promise<void> {
       names: unknown.map((e) => ({ name: e.video.name, size: e.video.size })),
       folders: [],
     });
-    const located: Record<string, string | null> = {};
+    const located: DropState['located'] = {};
     for (const e of unknown)
       located[e.video.key] =
-        matches.find((m) => m.name === e.video.name && m.size === e.video.size)?.paths[0] ?? null;
+        matches.find((m) => m.name === e.video.name && m.size === e.video.size)?.found[0] ?? null;
     const s = useDrop.getState();
     if (s.entries === null) return;
     useDrop.setState({
       located,
       entries: s.entries.map((e) => {
-        const path = located[e.video.key];
+        const path = located[e.video.key]?.path;
         return path ? { ...e, video: { ...e.video, path } } : e;
       }),
     });

@@ -10,6 +10,7 @@ import { DetailsFields } from '../upload/DetailsFields.tsx';
 import { FileBrowserButton } from '../upload/FileBrowserButton.tsx';
 import { ThumbnailPreview } from '../upload/ThumbnailPreview.tsx';
 import { buildUploads } from '../upload/build-uploads.ts';
+import { rememberChosen } from '../upload/remember-folder.ts';
 import {
   emptyDraft,
   hasProblems,
@@ -71,6 +72,7 @@ export function AddUploadForm() {
     try {
       const picked = await pickVideos();
       if (picked.length) setFiles(withPaths(useAddForm.getState().files, picked));
+      rememberChosen(picked);
     } catch (error) {
       useAddForm.setState({ notice: `The file dialog failed: ${(error as Error).message}` });
     }

@@ -16,6 +16,7 @@ export function ChannelDetails({
   useSchedule,
   onOwn,
   onPlaylist,
+  titlePlaceholder = "Each file's name",
 }: {
   channelIds: readonly string[];
   base: DetailsDraft;
@@ -24,6 +25,8 @@ export function ChannelDetails({
   useSchedule: boolean;
   onOwn(channelId: string, draft: DetailsDraft | null): void;
   onPlaylist(channelId: string, playlistId: string | null): void;
+  /** What an own title left empty means. */
+  titlePlaceholder?: string;
 }) {
   const channels = useChannels((s) => s.channels);
   const titleOf = (id: string) => channels.find((c) => c.id === id)?.title ?? id;
@@ -59,7 +62,7 @@ export function ChannelDetails({
             {draft && (
               <DetailsFields
                 draft={draft}
-                titlePlaceholder="Each file's name"
+                titlePlaceholder={titlePlaceholder}
                 useSchedule={useSchedule}
                 onChange={(patch) => onOwn(id, { ...draft, ...patch })}
               />

@@ -25,6 +25,7 @@ export function DetailsFields({
   titlePlaceholder,
   useSchedule = false,
   named = false,
+  withTitle = true,
 }: {
   draft: DetailsDraft;
   onChange(patch: Partial<DetailsDraft>): void;
@@ -32,22 +33,26 @@ export function DetailsFields({
   /** The publish time comes from each channel's schedule instead. */
   useSchedule?: boolean;
   named?: boolean;
+  /** False where each video has its own title field (the drop preview's rows). */
+  withTitle?: boolean;
 }) {
   const counts = draftCounts(draft);
   const problems = draftProblems(draft);
   const name = (n: string) => (named ? n : undefined);
   return (
     <div className="details-fields">
-      <TextInput
-        label="Title"
-        name={name('title')}
-        value={draft.title}
-        placeholder={titlePlaceholder}
-        onChange={(e) => onChange({ title: e.currentTarget.value })}
-        description={<FieldCounter count={counts.title} />}
-        error={problems.title}
-        inputWrapperOrder={order}
-      />
+      {withTitle && (
+        <TextInput
+          label="Title"
+          name={name('title')}
+          value={draft.title}
+          placeholder={titlePlaceholder}
+          onChange={(e) => onChange({ title: e.currentTarget.value })}
+          description={<FieldCounter count={counts.title} />}
+          error={problems.title}
+          inputWrapperOrder={order}
+        />
+      )}
       <Textarea
         label="Description"
         name={name('description')}

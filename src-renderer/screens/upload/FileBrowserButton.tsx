@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { FolderOpen } from 'lucide-react';
 import { useState } from 'react';
 import { FileBrowser } from './FileBrowser.tsx';
+import { rememberChosen } from './remember-folder.ts';
 
 /** "Choose videos…" / "Choose folder…" in a browser tab: the engine's own file browser. */
 export function FileBrowserButton({
@@ -22,7 +23,15 @@ export function FileBrowserButton({
         {mode === 'videos' ? 'Choose videos…' : 'Choose folder…'}
       </Button>
       {opened && (
-        <FileBrowser mode={mode} opened={opened} onClose={() => setOpened(false)} onPick={onPick} />
+        <FileBrowser
+          mode={mode}
+          opened={opened}
+          onClose={() => setOpened(false)}
+          onPick={(paths) => {
+            rememberChosen(paths);
+            onPick(paths);
+          }}
+        />
       )}
     </>
   );

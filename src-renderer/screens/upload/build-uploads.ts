@@ -14,6 +14,8 @@ export interface UploadPlan {
   presets: readonly Preset[];
   presetName: string;
   useSchedule: boolean;
+  /** A file's own title where the details leave it empty (default: the file's name). */
+  fileTitles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -29,7 +31,7 @@ export function buildUploads(plan: UploadPlan): NewUpload[] {
       const preset = plan.presetName
         ? pickPreset(plan.presets, plan.presetName, channelId)?.fields
         : null;
-      const fileTitle = stem(baseName(file));
+      const fileTitle = plan.fileTitles?.[file] ?? stem(baseName(file));
       const picked = plan.playlists[channelId];
       out.push({
         file,

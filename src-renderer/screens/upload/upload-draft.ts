@@ -106,5 +106,14 @@ export function draftProblems(d: DetailsDraft): Partial<Record<DraftField, strin
   return out;
 }
 
+/**
+ * A video's own title (the drop preview's rows): it has no file name to fall
+ * back on, so blank is refused too, and YouTube's length rule holds.
+ */
+export function titleProblem(title: string): string | null {
+  if (title.trim() === '') return 'The title is blank: type one';
+  return draftProblems({ ...emptyDraft('UTC'), title }).title ?? null;
+}
+
 export const hasProblems = (p: Partial<Record<DraftField, string>>): boolean =>
   Object.keys(p).length > 0;
