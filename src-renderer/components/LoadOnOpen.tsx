@@ -19,10 +19,11 @@ export function LoadOnOpen({ open, children }: { open: boolean; children: ReactN
     const from = opener.current;
     if (open || !from) return;
     opener.current = null;
-    // As Mantine's own focus return does: only when the closed dialog left focus nowhere.
+    // As Mantine's own focus return does: unless focus has moved on since the close.
+    const atClose = document.activeElement;
     const timer = window.setTimeout(() => {
       const now = document.activeElement;
-      if ((now === null || now === document.body) && from.isConnected)
+      if ((now === null || now === document.body || now === atClose) && from.isConnected)
         from.focus({ preventScroll: true });
     }, 10);
     return () => window.clearTimeout(timer);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import type { Job } from '../../src-shared/domain/job.ts';
@@ -133,16 +133,12 @@ const job = (over: Partial<Job>): Job => ({
 });
 
 test('a job row: a quota wait reads as waiting with when it resumes; a done job links to its video and Studio', async () => {
-  const midnightPacific = new Date(Date.now() + 3600_000);
-  // The next 08:00 UTC (midnight in Los Angeles in winter, 01:00 in summer): built from the zone itself.
-  const inLa = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/Los_Angeles',
-    hour: 'numeric',
-    hourCycle: 'h23',
-  });
-  for (let i = 0; i < 48 && Number(inLa.format(midnightPacific)) % 24 !== 0; i++)
-    midnightPacific.setTime(midnightPacific.getTime() + 3600_000);
-  midnightPacific.setUTCMinutes(0, 0, 0);
+  // A fixed "now" (04:00 in Los Angeles): the next Pacific midnight is 20 h away whatever the
+  // wall clock says. (With the real clock this read "45 min" in the hour before midnight.)
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-12-01T12:00:00.000Z'));
+  onTestFinished(() => void vi.useRealTimers());
+  const midnightPacific = new Date('2026-12-02T08:00:00.000Z');
   const screen = await render(
     <AppTheme>
       <JobRow
@@ -157,7 +153,7 @@ test('a job row: a quota wait reads as waiting with when it resumes; a done job 
   );
   await expect
     .element(
-      page.getByText(/^waiting for quota: resumes in \d+ h( \d+ min)? \(midnight Pacific\)$/),
+      page.getByText('waiting for quota: resumes in 20 h (midnight Pacific)', { exact: true }),
     )
     .toBeVisible();
   await screen.rerender(
