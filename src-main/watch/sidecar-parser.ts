@@ -54,7 +54,7 @@ export class SidecarParser {
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = null;
-    this.#failAll('Dropline is stopping.');
+    this.#failAll('Dropline is stopping');
     await worker?.terminate();
   }
 

@@ -39,4 +39,20 @@ describe('ChunkSizer', () => {
     sizer.record(256 * 1024, 1);
     assert.equal(sizer.size, 256 * 1024);
   });
+
+  test('a chunk of no bytes says nothing about the link: the size stays', () => {
+    const sizer = new ChunkSizer(8 * MiB, 128 * MiB);
+    sizer.record(8 * MiB, 500); // 32 MiB
+    sizer.record(0, 1000);
+    assert.equal(sizer.size, 32 * MiB);
+  });
+
+  test('a chunk measured at 0 ms counts as 1 ms: growth is still bounded', () => {
+    const sizer = new ChunkSizer(256 * 1024, 128 * MiB);
+    sizer.record(256 * 1024, 0);
+    assert.equal(sizer.size, MiB);
+    const slow = new ChunkSizer(256 * 1024, 128 * MiB);
+    slow.record(256 * 1024, 1000); // 256 KiB/s: two seconds is 512 KiB
+    assert.equal(slow.size, 512 * 1024);
+  });
 });

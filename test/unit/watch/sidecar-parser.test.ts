@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { afterAll, describe, test } from 'vitest';
+import { describe, onTestFinished, test } from 'vitest';
 import { SidecarParser } from '../../../src-main/watch/sidecar-parser.ts';
 
 // Within every structure limit, yet thousands of nodes: tens of milliseconds of yaml work or more.
 const heavy = `title: x\ndescription: "${'word, '.repeat(19_000)}"\ntags:\n${'  - t\n'.repeat(4900)}`;
 
 describe('sidecars are parsed off the event loop', () => {
-  const parser = new SidecarParser();
-  afterAll(() => parser.close());
-
   test('a timer set after the parse starts fires before the parse answers', async () => {
+    // Made here, not at collection: the default worker lookup is part of what is tested.
+    const parser = new SidecarParser();
+    onTestFinished(() => parser.close());
     // Warm the worker up, so the race below is about parsing, not starting a thread.
     await parser.parse('warm.yaml', 'title: warm\n');
     const order: string[] = [];
