@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../../test/helpers/browser.ts';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
-import { busyWorld, emptyWorld, type World } from './scenes.ts';
+import { busyWorld, emptyWorld, quotaWorld, type World } from './scenes.ts';
 
 const OUT = join(process.cwd(), 'test-results', 'screens');
 const SIZES = [
@@ -35,10 +35,11 @@ async function shoot(world: World): Promise<void> {
         const file = join(OUT, `${scene.name}-${theme}-${size.width}x${size.height}.png`);
         try {
           await scene.show(page);
+          if (scene.focus) await page.getByTestId(scene.focus).first().scrollIntoViewIfNeeded();
           // Fonts, images and the lazy chunks a scene pulls in have settled.
           await page.evaluate('document.fonts.ready.then(() => undefined)');
           await page.waitForLoadState('networkidle');
-          await page.screenshot({ path: file, fullPage: scene.fullPage ?? false });
+          await page.screenshot({ path: file });
           shots++;
           await scene.hide?.(page);
         } catch (error) {
@@ -56,7 +57,10 @@ async function shoot(world: World): Promise<void> {
 }
 
 try {
-  for (const make of [emptyWorld, busyWorld]) {
+  // SCREENS_WORLD=empty|busy|quota: only that world (its set-up is the slow part).
+  const worlds = { empty: emptyWorld, busy: busyWorld, quota: quotaWorld };
+  const picked = process.env.SCREENS_WORLD as keyof typeof worlds | undefined;
+  for (const make of picked ? [worlds[picked]] : Object.values(worlds)) {
     const dir = tempDir();
     const world = await make(dir.path);
     try {

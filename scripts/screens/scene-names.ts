@@ -25,6 +25,8 @@ export const sceneNames = {
   'cookies-failed-download': 'cookies',
   'publishing-schedules': 'publishing',
   'drop-preview': null,
+  // A project out of quota (its own world: every job of the project waits).
+  'queue-quota-wait': 'queue',
 } as const satisfies Record<string, ScreenId | null>;
 
 export type SceneName = keyof typeof sceneNames;

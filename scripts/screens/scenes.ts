@@ -17,7 +17,8 @@ export interface Scene {
   show(page: Page): Promise<void>;
   /** Puts the page back for the next scene (closes a dialog, a menu). */
   hide?(page: Page): Promise<void>;
-  fullPage?: boolean;
+  /** A test id scrolled into view once shown: the state the scene is about. */
+  focus?: string;
 }
 
 export interface World extends SandboxedServe {
@@ -37,6 +38,9 @@ const goTo = (label: string) => async (page: Page) => {
     .getByRole('button', { name: label, exact: true })
     .click();
   await page.getByRole('heading', { name: label, exact: true }).first().waitFor();
+  // The pointer leaves the sidebar, so its tooltip is not in the picture.
+  const size = page.viewportSize();
+  if (size) await page.mouse.move(size.width - 2, size.height - 2);
 };
 const escape = async (page: Page) => {
   await page.keyboard.press('Escape');
@@ -112,7 +116,7 @@ export async function emptyWorld(root: string): Promise<World> {
         await page.getByRole('button', { name: 'Add upload' }).click();
       },
     },
-    { name: 'channels-none', show: goTo('Channels'), fullPage: true },
+    { name: 'channels-none', show: goTo('Channels') },
     {
       name: 'tiktok-none',
       async show(page) {
@@ -126,7 +130,7 @@ export async function emptyWorld(root: string): Promise<World> {
     { name: 'folders-none', show: goTo('Folders') },
     { name: 'cookies-empty', show: goTo('Cookies') },
     { name: 'publishing-empty', show: goTo('Publishing') },
-    { name: 'settings', show: goTo('Settings'), fullPage: true },
+    { name: 'settings', show: goTo('Settings') },
     {
       // A tab whose link was already used elsewhere: the session banner, said once.
       name: 'session-expired-banner',
@@ -138,13 +142,14 @@ export async function emptyWorld(root: string): Promise<World> {
         await first.goto(`${base}/#token=${used.key}`);
         await first.getByRole('navigation', { name: 'Screens' }).waitFor();
         await other.close();
+        // This page forgets its own session: it is a stranger holding a used link now.
+        await page.context().clearCookies();
+        await page.evaluate('sessionStorage.clear(); localStorage.clear()');
+        await page.goto('about:blank');
         await page.goto(`${base}/#token=${used.key}`);
-        await page.reload();
-        await page.getByRole('navigation', { name: 'Screens' }).waitFor();
         await page
-          .getByTestId('connection-banner')
-          .waitFor({ timeout: 10_000 })
-          .catch(() => undefined);
+          .locator('[data-testid="connection-banner"][data-state="unauthorized"]')
+          .waitFor();
       },
     },
   ];
@@ -188,11 +193,6 @@ export async function busyWorld(root: string): Promise<World> {
     failNext: { count: 1, status: 403, reason: 'forbidden', pathPrefix: '/upload' },
   });
   await until(engine, await addJob(engine, media, 'Pie crust', BOB), ['failed']);
-  sandbox.faults.set({
-    failNext: { count: 1, status: 403, reason: 'quotaExceeded', pathPrefix: '/upload' },
-  });
-  await until(engine, await addJob(engine, media, 'Beef stew', BOB), ['waiting']);
-
   // Alice Cooks: one upload held slow, one queued behind it, one paused.
   await engine.api.invoke('settings.set', { bandwidthLimitKiBps: 1 });
   const slow = await addJob(engine, media, 'Cooking show 12', COOKS, 8 * 1024 * 1024);
@@ -232,7 +232,7 @@ export async function busyWorld(root: string): Promise<World> {
   const queueRow = (page: Page, title: string) =>
     page.locator('[data-testid="job-row"]', { hasText: title });
   const scenes: Scene[] = [
-    { name: 'queue-populated', show: goTo('Queue'), fullPage: true },
+    { name: 'queue-populated', show: goTo('Queue') },
     {
       name: 'queue-bulk-edit',
       async show(page) {
@@ -274,7 +274,7 @@ export async function busyWorld(root: string): Promise<World> {
         await page.getByTestId('job-detail').waitFor({ state: 'detached' });
       },
     },
-    { name: 'channels-connected', show: goTo('Channels'), fullPage: true },
+    { name: 'channels-connected', show: goTo('Channels') },
     {
       name: 'folders-watched',
       async show(page) {
@@ -284,10 +284,10 @@ export async function busyWorld(root: string): Promise<World> {
         if (await more.isVisible()) await more.click();
         await card.getByTestId('watch-item').first().waitFor();
       },
-      fullPage: true,
+      focus: 'watch-item',
     },
-    { name: 'cookies-failed-download', show: goTo('Cookies'), fullPage: true },
-    { name: 'publishing-schedules', show: goTo('Publishing'), fullPage: true },
+    { name: 'cookies-failed-download', show: goTo('Cookies'), focus: 'downloads' },
+    { name: 'publishing-schedules', show: goTo('Publishing') },
     {
       name: 'drop-preview',
       async show(page) {
@@ -307,5 +307,23 @@ export async function busyWorld(root: string): Promise<World> {
       },
     },
   ];
+  return { ...running, ...(await withLinks(running)), scenes };
+}
+
+/** A project out of quota: its jobs wait for the reset, shown as waiting, not as an error. */
+export async function quotaWorld(root: string): Promise<World> {
+  const media = join(root, 'media');
+  mkdirSync(media, { recursive: true });
+  const running = await startSandboxedServe(root, join(root, 'data'));
+  const { engine, sandbox } = running;
+  await connectSandboxChannel(engine, sandbox, COOKS);
+  await until(engine, await addJob(engine, media, 'Knife skills', COOKS), ['done']);
+  // A quota error makes every job of the project wait, so it has a world of its own.
+  sandbox.faults.set({
+    failNext: { count: 1, status: 403, reason: 'quotaExceeded', pathPrefix: '/upload' },
+  });
+  await until(engine, await addJob(engine, media, 'Beef stew', COOKS), ['waiting']);
+  await addJob(engine, media, 'Pasta night', COOKS);
+  const scenes: Scene[] = [{ name: 'queue-quota-wait', show: goTo('Queue') }];
   return { ...running, ...(await withLinks(running)), scenes };
 }
