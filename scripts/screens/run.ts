@@ -38,7 +38,8 @@ async function shoot(world: World): Promise<void> {
           if (scene.focus) await page.getByTestId(scene.focus).first().scrollIntoViewIfNeeded();
           // Fonts, images and the lazy chunks a scene pulls in have settled.
           await page.evaluate('document.fonts.ready.then(() => undefined)');
-          await page.waitForLoadState('networkidle');
+          // A refused session keeps retrying its socket: never idle, so a bounded wait.
+          await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
           await page.screenshot({ path: file });
           shots++;
           await scene.hide?.(page);
