@@ -5,6 +5,7 @@ import { Frame } from './components/Frame.tsx';
 // browser leave Dropline to show the file. Its pairing preview is the lazy part.
 import { DropZone } from './screens/folders/DropZone.tsx';
 import { useDocumentTitle } from './document-title.ts';
+import { FirstScreenMark } from './state/first-screen.ts';
 import { useNavigation, type ScreenId } from './state/navigation-store.ts';
 import { AppTheme } from './theme/AppTheme.tsx';
 // Notices as browser notifications in a tab (a desktop window has OS notifications).
@@ -60,6 +61,7 @@ export function App() {
       <Frame>
         <Suspense fallback={null}>
           <Screen id={screen} />
+          <FirstScreenMark />
         </Suspense>
         <DropZone />
       </Frame>

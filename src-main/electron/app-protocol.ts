@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { contentSecurityPolicy } from '../transport/csp.ts';
+import { contentTypeOf, pathInside } from '../transport/renderer-files.ts';
 import { APP_HOST, APP_SCHEME } from './ipc-channels.ts';
 import type { ElectronLike, SessionLike } from './electron-like.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before `app.ready`: our scheme behaves like https (secure, fetch, CSP). */
 export function registerAppScheme(electron: ElectronLike): void {
@@ -33,15 +25,14 @@ export function handleAppProtocol(
   session.protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const path = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
-    const inside = path.startsWith(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep);
-    const file = inside && extname(path) ? path : join(rendererDir, 'index.html');
+    const path = pathInside(rendererDir, url.pathname);
+    const file = path && extname(path) ? path : join(rendererDir, 'index.html');
     try {
       const body = await readFile(file);
       // A HEAD answer has the headers of a GET and no body.
       return new Response(request.method === 'HEAD' ? null : body, {
         headers: {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': contentTypeOf(file),
           'Content-Security-Policy': csp,
         },
       });

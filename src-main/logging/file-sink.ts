@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pinoRoll from 'pino-roll';
 import type SonicBoom from 'sonic-boom';
 import type { LogSink } from './logger.ts';
 
@@ -53,45 +52,51 @@ export function fileSink(dataDir: string, opts: FileSinkOptions = {}): LogSink {
       report(error);
     }
   };
-  const opened = pinoRoll({
-    file: join(dir, 'dropline'),
-    extension: '.log',
-    size: opts.size ?? '10m',
-    limit: { count: opts.keep ?? 2 },
-    mkdir: true,
-    mode: 0o600,
-    maxLength: MAX_BUFFER_BYTES,
-  }).then(
-    (boom) => {
-      boom.on('error', (error: unknown) => {
+  // Imported here, not at the top: pino-roll brings date-fns (300 modules), and `dropline serve`
+  // answers its first page sooner without them; lines written meanwhile wait in `early`.
+  const opened = import('pino-roll')
+    .then(({ default: pinoRoll }) =>
+      pinoRoll({
+        file: join(dir, 'dropline'),
+        extension: '.log',
+        size: opts.size ?? '10m',
+        limit: { count: opts.keep ?? 2 },
+        mkdir: true,
+        mode: 0o600,
+        maxLength: MAX_BUFFER_BYTES,
+      }),
+    )
+    .then(
+      (boom) => {
+        boom.on('error', (error: unknown) => {
+          report(error);
+          // What was waiting will not be written: nobody waits for it.
+          done = given;
+          settle();
+        });
+        boom.on('write', (bytes: number) => {
+          done += bytes;
+          settle();
+        });
+        boom.on('drop', (data: string) => {
+          done += Buffer.byteLength(data);
+          settle();
+        });
+        stream = boom;
+        for (const line of early ?? []) write(line);
+        early = null;
+        // Settled once the file is open or has failed to open: flush waits for that too.
+        if ((boom as unknown as { fd: number }).fd >= 0) return;
+        return new Promise<void>((resolve) => {
+          boom.once('ready', resolve);
+          boom.once('error', () => resolve());
+        });
+      },
+      (error: unknown) => {
+        early = null;
         report(error);
-        // What was waiting will not be written: nobody waits for it.
-        done = given;
-        settle();
-      });
-      boom.on('write', (bytes: number) => {
-        done += bytes;
-        settle();
-      });
-      boom.on('drop', (data: string) => {
-        done += Buffer.byteLength(data);
-        settle();
-      });
-      stream = boom;
-      for (const line of early ?? []) write(line);
-      early = null;
-      // Settled once the file is open or has failed to open: flush waits for that too.
-      if ((boom as unknown as { fd: number }).fd >= 0) return;
-      return new Promise<void>((resolve) => {
-        boom.once('ready', resolve);
-        boom.once('error', () => resolve());
-      });
-    },
-    (error: unknown) => {
-      early = null;
-      report(error);
-    },
-  );
+      },
+    );
   return {
     write(line) {
       if (early) {

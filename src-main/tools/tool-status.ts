@@ -42,6 +42,20 @@ function describeSource(choice: ToolChoice, name: string): string {
   }
 }
 
+/** A status that needs the user: what was found (if anything) and the sentence saying what to do. */
+function notOk(
+  state: Exclude<ToolStatus['state'], 'ok'>,
+  choice: ToolChoice,
+  path: string | null,
+  message: string,
+  version: string | null = null,
+): ToolStatus {
+  return { state, path, source: choice.source, version, message };
+}
+
+/** A failed run's reason, without the rest of its stderr. */
+const firstLine = (error: unknown) => (error as Error).message.split('\n')[0];
+
 export async function ffprobeStatus(
   choice: ToolChoice,
   pathEnv: string | undefined,
@@ -49,25 +63,23 @@ export async function ffprobeStatus(
 ): Promise<ToolStatus> {
   const path = findProgram(choice.program, pathEnv);
   if (!path)
-    return {
-      state: 'missing',
-      path: null,
-      source: choice.source,
-      version: null,
-      message: `${describeSource(choice, 'ffprobe')} is not an executable program. Clear the path in Settings to use the ffprobe shipped with Dropline; until then watched folders wait only for a file's size to settle.`,
-    };
+    return notOk(
+      'missing',
+      choice,
+      null,
+      `${describeSource(choice, 'ffprobe')} is not an executable program. Clear the path in Settings to use the ffprobe shipped with Dropline; until then watched folders wait only for a file's size to settle.`,
+    );
   try {
     const out = await run(path, ['-version']);
     const version = /ffprobe version (\S+)/.exec(out)?.[1] ?? null;
     return { state: 'ok', path, source: choice.source, version, message: null };
   } catch (error) {
-    return {
-      state: 'broken',
+    return notOk(
+      'broken',
+      choice,
       path,
-      source: choice.source,
-      version: null,
-      message: `${describeSource(choice, 'ffprobe')} did not run (${(error as Error).message.split('\n')[0]}). Choose another in Settings.`,
-    };
+      `${describeSource(choice, 'ffprobe')} did not run (${firstLine(error)}). Choose another in Settings.`,
+    );
   }
 }
 
@@ -79,38 +91,35 @@ export async function ytDlpStatus(
 ): Promise<ToolStatus> {
   const path = findProgram(choice.program, pathEnv);
   if (!path)
-    return {
-      state: 'missing',
-      path: null,
-      source: choice.source,
-      version: null,
-      message:
-        choice.source === 'path'
-          ? `yt-dlp is not installed (not found on PATH). ${YTDLP_INSTALL}`
-          : `${describeSource(choice, 'yt-dlp')} is not an executable program. ${YTDLP_INSTALL}`,
-    };
+    return notOk(
+      'missing',
+      choice,
+      null,
+      choice.source === 'path'
+        ? `yt-dlp is not installed (not found on PATH). ${YTDLP_INSTALL}`
+        : `${describeSource(choice, 'yt-dlp')} is not an executable program. ${YTDLP_INSTALL}`,
+    );
   let version: string;
   try {
     version = (await run(path, ['--version'])).trim().split('\n')[0] ?? '';
   } catch (error) {
-    return {
-      state: 'broken',
+    return notOk(
+      'broken',
+      choice,
       path,
-      source: choice.source,
-      version: null,
-      message: `yt-dlp at ${path} did not run (${(error as Error).message.split('\n')[0]}). ${YTDLP_INSTALL}`,
-    };
+      `yt-dlp at ${path} did not run (${firstLine(error)}). ${YTDLP_INSTALL}`,
+    );
   }
   const released = ytDlpReleaseDate(version);
   const ageDays = released === null ? null : Math.floor((clock.now() - released) / 86_400_000);
   if (ageDays !== null && ageDays > YTDLP_MAX_AGE_DAYS)
-    return {
-      state: 'too_old',
+    return notOk(
+      'too_old',
+      choice,
       path,
-      source: choice.source,
+      `yt-dlp ${version} is ${ageDays} days old; YouTube changes often and old versions fail to download. ${YTDLP_UPDATE}`,
       version,
-      message: `yt-dlp ${version} is ${ageDays} days old; YouTube changes often and old versions fail to download. ${YTDLP_UPDATE}`,
-    };
+    );
   return { state: 'ok', path, source: choice.source, version, message: null };
 }
 

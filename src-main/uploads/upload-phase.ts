@@ -1,9 +1,9 @@
 import { GoogleApiError } from '../youtube/google-error.ts';
 import type { SessionStatus } from '../youtube/resumable-upload.ts';
 import { fileRangeBody } from './file-range-body.ts';
-import { describeChange, fingerprint } from './file-fingerprint.ts';
 import type { JobRecord } from './job-repository.ts';
 import type { RunOutcome } from './outcome.ts';
+import { checkQueuedFile } from './queued-file-check.ts';
 import { ChunkSizer } from './chunk-sizer.ts';
 import { PieceBuffers } from './piece-buffers.ts';
 import { ProgressMeter } from './progress-meter.ts';
@@ -17,33 +17,9 @@ function checkFile(job: JobRecord): RunOutcome | null {
       kind: 'failed',
       error: { code: 'invalid_metadata', message: describeProblems(problems), retryable: false },
     };
-  let actual;
-  try {
-    actual = fingerprint(job.file);
-  } catch (error) {
-    return {
-      kind: 'failed',
-      error: {
-        code: 'file_missing',
-        message: `The file ${job.file} cannot be read: ${(error as Error).message}`,
-        retryable: true,
-      },
-    };
-  }
-  const change = describeChange(
-    { size: job.bytesTotal, mtimeMs: job.fileMtimeMs, partialHash: job.filePartialHash },
-    actual,
-  );
-  if (change)
-    return {
-      kind: 'failed',
-      error: {
-        code: 'file_changed',
-        message: `The file ${job.file} changed since it was queued (${change}); add it again to upload the new version.`,
-        retryable: false,
-      },
-    };
-  const size = validateFileSize(actual.size);
+  const file = checkQueuedFile(job);
+  if (!file.ok) return file.outcome;
+  const size = validateFileSize(file.actual.size);
   if (size)
     return {
       kind: 'failed',

@@ -1,8 +1,11 @@
 import { lazy, Suspense, type ReactElement } from 'react';
+import { firstScreenShown } from '../state/first-screen.ts';
 
-// Mantine's Tooltip brings floating-ui (about 25 KB gzip): the frame loads it after the first
-// paint, and shows its buttons without a tooltip until then.
-const Tooltip = lazy(() => import('@mantine/core').then((m) => ({ default: m.Tooltip })));
+// Mantine's Tooltip brings floating-ui (about 20 KB gzip): the frame loads it once the first
+// screen has rendered, and shows its buttons without a tooltip until then.
+const Tooltip = lazy(() =>
+  firstScreenShown.then(() => import('./tooltip.ts')).then((m) => ({ default: m.Tooltip })),
+);
 
 /** A Mantine Tooltip that does not weigh on the entry bundle. */
 export function LazyTooltip(props: {

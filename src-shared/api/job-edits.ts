@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { partial } from 'zod/mini';
 import { method } from './define.ts';
+import { CaptionFilesSchema } from './jobs.ts';
 import { AbsolutePathSchema } from '../domain/file-path.ts';
 import { JobSchema } from '../domain/job.ts';
 import { TimelineEntrySchema } from '../domain/job-timeline.ts';
@@ -24,17 +25,7 @@ export const NewUploadSchema = z
     metadata: VideoMetadataSchema,
     thumbnail: AbsolutePathSchema.nullable().default(null),
     /** Caption files with their BCP-47 language, each its own step after the video. */
-    captions: z
-      .array(
-        z
-          .object({
-            file: AbsolutePathSchema,
-            language: z.string().min(1),
-            name: z.string().optional(),
-          })
-          .strict(),
-      )
-      .default([]),
+    captions: CaptionFilesSchema,
     /** Take the channel's next free slot ('channel') or one of this rhythm as the publish time. */
     schedule: z._default(z.nullable(ScheduleChoiceSchema), null),
   })

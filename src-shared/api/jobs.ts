@@ -13,6 +13,19 @@ import { ScheduleChoiceSchema } from '../publishing/preset.ts';
 const JobIdInput = z.object({ id: z.string().min(1) }).strict();
 const ChannelInput = z.object({ channelId: z.string().min(1) }).strict();
 
+/** Caption files to add after the video, each its own step: the file and its BCP-47 language. */
+export const CaptionFilesSchema = z
+  .array(
+    z
+      .object({
+        file: AbsolutePathSchema,
+        language: z.string().min(1),
+        name: z.string().optional(),
+      })
+      .strict(),
+  )
+  .default([]);
+
 export const EnqueueInputSchema = z
   .object({
     files: z.array(AbsolutePathSchema).min(1),
@@ -20,17 +33,7 @@ export const EnqueueInputSchema = z
     metadata: VideoMetadataSchema,
     thumbnail: AbsolutePathSchema.nullable().default(null),
     /** Caption files (SRT, WebVTT, SBV) with their BCP-47 language. */
-    captions: z
-      .array(
-        z
-          .object({
-            file: AbsolutePathSchema,
-            language: z.string().min(1),
-            name: z.string().optional(),
-          })
-          .strict(),
-      )
-      .default([]),
+    captions: CaptionFilesSchema,
     /** Each channel's next free slot ('channel': its own schedule) becomes the publish time. */
     schedule: z._default(z.nullable(ScheduleChoiceSchema), null),
     /**

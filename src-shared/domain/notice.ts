@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the renderer's first screen loads this file (web notifications, the bell).
+import * as z from 'zod/mini';
 
 /**
  * What a notice is about. Settings can turn OS notifications off per kind;
@@ -28,10 +29,10 @@ export const NoticeSchema = z.object({
   title: z.string(),
   message: z.string(),
   /** The channel or job it concerns, so a click can open the right screen. */
-  channelId: z.string().nullable(),
-  jobId: z.string().nullable(),
+  channelId: z.nullable(z.string()),
+  jobId: z.nullable(z.string()),
   /** A button the notice offers (the bell shows it; the OS notification opens the app). */
-  action: NoticeActionSchema.nullable(),
+  action: z.nullable(NoticeActionSchema),
   /** Seen in the bell (or clicked as an OS notification). */
   read: z.boolean(),
   at: z.string(),

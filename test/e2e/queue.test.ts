@@ -134,15 +134,31 @@ describe('Queue screen in Chromium: add, watch, pause, resume, drop, 2,000 jobs'
     }
     const pausedUi = await bytesSent(CHANNEL);
     const pausedAtGoogle = sandbox.inspect.sessions().map((s) => s.received);
-    await sleep(1000);
+    const requestsWhenPaused = sandbox.inspect.requests().length;
+    // No fixed wait: the checkpoints are explicit. Lifting the bandwidth cap is an engine round
+    // trip that would wake a run that kept going (it would then send at full speed), and the
+    // job list read after it is another; only then are Google's log and the bar compared.
+    await engine.api.invoke('settings.set', { bandwidthLimitKiBps: 0 });
+    const listed = await engine.api.invoke('jobs.list', {});
+    assert.ok(
+      listed.every((job) => job.state !== 'uploading'),
+      'no job uploads while paused',
+    );
     assert.equal(await bytesSent(CHANNEL), pausedUi, 'the bar stands still while paused');
+    assert.deepEqual(
+      sandbox.inspect
+        .requests()
+        .slice(requestsWhenPaused)
+        .filter((r) => r.method === 'PUT'),
+      [],
+      'no chunk reaches Google while paused',
+    );
     assert.deepEqual(
       sandbox.inspect.sessions().map((s) => s.received),
       pausedAtGoogle,
       'no byte reaches Google while paused',
     );
 
-    await engine.api.invoke('settings.set', { bandwidthLimitKiBps: 0 });
     await row.getByRole('button', { name: 'Resume', exact: true }).click();
     await row.locator('.job-state', { hasText: /^done$/ }).waitFor({ timeout: 60_000 });
     assert.equal(await bytesSent(CHANNEL), bytes.length);

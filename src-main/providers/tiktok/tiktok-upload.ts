@@ -1,11 +1,11 @@
 import { isAppError } from '../../../src-shared/api/errors.ts';
 import type { AppErrorShape } from '../../../src-shared/domain/app-error.ts';
 import { backoffDelay } from '../../base/backoff.ts';
-import { describeChange, fingerprint } from '../../uploads/file-fingerprint.ts';
 import { fileRangeBody } from '../../uploads/file-range-body.ts';
 import type { JobRecord } from '../../uploads/job-repository.ts';
 import type { RunOutcome } from '../../uploads/outcome.ts';
 import { PieceBuffers } from '../../uploads/piece-buffers.ts';
+import { checkQueuedFile } from '../../uploads/queued-file-check.ts';
 import { ProgressMeter } from '../../uploads/progress-meter.ts';
 import type { RunnerDeps } from '../../uploads/runner-deps.ts';
 import { NetworkError } from '../../youtube/google-http.ts';
@@ -87,30 +87,6 @@ export async function runTikTokJob(
   }
 }
 
-function fileProblem(job: JobRecord): RunOutcome | null {
-  let actual;
-  try {
-    actual = fingerprint(job.file);
-  } catch (error) {
-    return failed({
-      code: 'file_missing',
-      message: `The file ${job.file} cannot be read: ${(error as Error).message}`,
-      retryable: true,
-    });
-  }
-  const change = describeChange(
-    { size: job.bytesTotal, mtimeMs: job.fileMtimeMs, partialHash: job.filePartialHash },
-    actual,
-  );
-  return change
-    ? failed({
-        code: 'file_changed',
-        message: `The file ${job.file} changed since it was queued (${change}); add it again to upload the new version.`,
-        retryable: false,
-      })
-    : null;
-}
-
 async function attempt(
   d: TikTokUploadDeps,
   runner: RunnerDeps,
@@ -139,8 +115,8 @@ async function attempt(
     record = null;
   }
   if (record === null || url === null) {
-    const problem = fileProblem(job);
-    if (problem) return problem;
+    const file = checkQueuedFile(job);
+    if (!file.ok) return file.outcome;
     const info = await d.api.creatorInfo(token);
     d.accounts.creatorInfoSaved(openId, info, iso());
     const account = d.accounts.get(openId);

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { memo, useState, type DragEvent } from 'react';
 import type { ChannelHold } from '../../../src-shared/domain/job.ts';
 import { useChannels } from '../../state/channels-store.ts';
 import { formatBytes, formatRate, formatTime } from './format.ts';
@@ -7,7 +7,14 @@ import type { ChannelSummary } from './rows.ts';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
 
-export function ChannelHeader({ summary, hold }: { summary: ChannelSummary; hold?: ChannelHold }) {
+/** A channel's header in the queue; memoized, as the list re-renders on every scrolled frame. */
+export const ChannelHeader = memo(function ChannelHeader({
+  summary,
+  hold,
+}: {
+  summary: ChannelSummary;
+  hold?: ChannelHold;
+}) {
   const actOnChannel = useQueue((s) => s.actOnChannel);
   const dropOnChannel = useQueue((s) => s.dropOnChannel);
   const title = useChannels((s) => s.channels.find((c) => c.id === summary.channelId)?.title);
@@ -76,4 +83,4 @@ export function ChannelHeader({ summary, hold }: { summary: ChannelSummary; hold
       </div>
     </div>
   );
-}
+});

@@ -1,8 +1,11 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { formatBytes } from './format.ts';
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useHistory } from './history-store.ts';
-import { VideoLinks } from './VideoLinks.tsx';
+
+// The list (Mantine's Table, which brings ScrollArea) loads when the history is first shown.
+const HistoryList = lazy(() =>
+  import('./HistoryList.tsx').then((m) => ({ default: m.HistoryList })),
+);
 
 /**
  * The History view of the Queue screen: every finished upload with its
@@ -54,47 +57,9 @@ export function HistoryView() {
         </Text>
       )}
       {open && (
-        <Stack gap="xs" mt="xs">
-          <TextInput
-            label="Search by title or file"
-            name="history-search"
-            value={search}
-            maxLength={200}
-            onChange={(e) => void load(e.currentTarget.value)}
-          />
-          {entries.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {search.trim() ? 'No finished upload matches.' : 'No finished uploads yet.'}
-            </Text>
-          ) : (
-            <Table striped data-testid="history-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Finished</Table.Th>
-                  <Table.Th>Title</Table.Th>
-                  <Table.Th>Channel</Table.Th>
-                  <Table.Th>File</Table.Th>
-                  <Table.Th>Video</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((h) => (
-                  <Table.Tr key={h.jobId} data-testid="history-row" data-job-id={h.jobId}>
-                    <Table.Td>{new Date(h.finishedAt).toLocaleString()}</Table.Td>
-                    <Table.Td>{h.title}</Table.Td>
-                    <Table.Td>{h.channelTitle ?? h.channelId}</Table.Td>
-                    <Table.Td title={h.file}>
-                      {h.file.split(/[\\/]/).pop()} ({formatBytes(h.bytes)})
-                    </Table.Td>
-                    <Table.Td>
-                      <VideoLinks videoId={h.videoId} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
+        <Suspense fallback={null}>
+          <HistoryList entries={entries} search={search} load={load} />
+        </Suspense>
       )}
     </Paper>
   );

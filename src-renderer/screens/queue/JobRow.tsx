@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Checkbox, Menu, Progress } from '@mantine/core';
-import { MoreHorizontal } from 'lucide-react';
+import { Button, Checkbox, Progress } from '@mantine/core';
+import { lazy, memo, Suspense } from 'react';
 import {
   canPauseJob,
   canRetryJob,
@@ -11,7 +11,12 @@ import { useJobActions } from './job-actions-store.ts';
 import { statusText, statusTone } from './job-status.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
+import { MoreButton } from './MoreButton.tsx';
 import { VideoLinks } from './VideoLinks.tsx';
+
+// The menu (Mantine's Menu, with floating-ui) loads after the rows first show; until then its
+// button stands in its place.
+const JobMenu = lazy(() => import('./JobMenu.tsx').then((m) => ({ default: m.JobMenu })));
 
 const toneColor = {
   running: 'blue',
@@ -26,10 +31,17 @@ const editableStates: readonly Job['state'][] = ['queued', 'paused', 'waiting', 
 export const canEditJob = (job: Job) => editableStates.includes(job.state);
 export const canRemoveJob = (job: Job) => job.state === 'failed' || job.state === 'cancelled';
 
-export function JobRow({ job, progress }: { job: Job; progress: JobProgress | undefined }) {
+/** One job in the queue; memoized, as the list re-renders on every scrolled frame. */
+export const JobRow = memo(function JobRow({
+  job,
+  progress,
+}: {
+  job: Job;
+  progress: JobProgress | undefined;
+}) {
   const act = useQueue((s) => s.act);
   const selected = useJobActions((s) => s.selected.includes(job.id));
-  const { select, openEdit, openDetail, remove, move } = useJobActions.getState();
+  const { select, openDetail, remove } = useJobActions.getState();
   const sent = bytesOf(job, progress);
   const pct = job.bytesTotal ? (sent / job.bytesTotal) * 100 : 0;
   const live = job.state === 'uploading' && progress;
@@ -122,29 +134,10 @@ export function JobRow({ job, progress }: { job: Job; progress: JobProgress | un
             Cancel
           </Button>
         )}
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" aria-label={`More actions for ${job.title}`}>
-              <MoreHorizontal size={16} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item onClick={() => openDetail(job.id)}>Details and history</Menu.Item>
-            {canEditJob(job) && (
-              <Menu.Item onClick={() => openEdit([job.id])}>Edit details</Menu.Item>
-            )}
-            {movable && (
-              <>
-                <Menu.Divider />
-                <Menu.Item onClick={() => void move(job.id, 'top')}>Move to top</Menu.Item>
-                <Menu.Item onClick={() => void move(job.id, 'up')}>Move up</Menu.Item>
-                <Menu.Item onClick={() => void move(job.id, 'down')}>Move down</Menu.Item>
-                <Menu.Item onClick={() => void move(job.id, 'bottom')}>Move to bottom</Menu.Item>
-              </>
-            )}
-          </Menu.Dropdown>
-        </Menu>
+        <Suspense fallback={<MoreButton title={job.title} />}>
+          <JobMenu job={job} movable={movable} editable={canEditJob(job)} />
+        </Suspense>
       </div>
     </div>
   );
-}
+});

@@ -1,24 +1,31 @@
-import { Modal } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, useEffect, useMemo } from 'react';
+import { LoadOnOpen } from '../../components/LoadOnOpen.tsx';
 import { useChannels } from '../../state/channels-store.ts';
-import { AddUploadForm } from './AddUploadForm.tsx';
-import { ChannelHeader } from './ChannelHeader.tsx';
-import { JobRow } from './JobRow.tsx';
+import { QueueList } from './QueueList.tsx';
 import { QuotaBar } from './QuotaBar.tsx';
 import { HistoryView } from './HistoryView.tsx';
 import { useAddForm } from './add-form-store.ts';
-import { EditJobsDialog } from './EditJobsDialog.tsx';
-import { JobDetail } from './JobDetail.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useJobActions } from './job-actions-store.ts';
 import { useQueue } from './queue-store.ts';
 import { buildRows, withoutCleared } from './rows.ts';
 import './queue.css';
 
+// The dialogs load the first time they open: the upload form and the edit dialog (date pickers,
+// language checks, chrono) are most of the screen's code, and the detail view needs its own.
+const AddUploadDialog = lazy(() =>
+  import('./AddUploadDialog.tsx').then((m) => ({ default: m.AddUploadDialog })),
+);
+const EditJobsDialog = lazy(() =>
+  import('./EditJobsDialog.tsx').then((m) => ({ default: m.EditJobsDialog })),
+);
+const JobDetail = lazy(() => import('./JobDetail.tsx').then((m) => ({ default: m.JobDetail })));
+
 export function QueueScreen() {
   const { jobs, order, progress, holds, error, notice, load } = useQueue();
   const adding = useAddForm((s) => s.open);
+  const editing = useJobActions((s) => s.editing !== null);
+  const detail = useJobActions((s) => s.detailId !== null);
   const toggleAdding = useAddForm((s) => s.toggle);
   const channels = useChannels((s) => s.channels);
   const channelsLoaded = useChannels((s) => s.loaded);
@@ -37,18 +44,6 @@ export function QueueScreen() {
     [jobs, shown, progress, connectedIds],
   );
   const finished = order.length - shown.length;
-  const scroller = useRef<HTMLDivElement>(null);
-  // Only the rows on screen are rendered: the queue stays smooth with thousands of jobs.
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]?.kind === 'channel' ? 64 : 76),
-    getItemKey: (i) => {
-      const row = rows[i];
-      return row?.kind === 'channel' ? `channel:${row.summary.channelId}` : (row?.job.id ?? i);
-    },
-    overscan: 8,
-  });
   return (
     <section className="queue-screen">
       <header className="queue-top">
@@ -71,17 +66,15 @@ export function QueueScreen() {
         </p>
       )}
       <SelectionBar />
-      <EditJobsDialog />
-      <JobDetail />
-      <Modal
-        opened={adding}
-        onClose={toggleAdding}
-        title="Add upload"
-        size="xl"
-        closeButtonProps={{ 'aria-label': 'Close the Add upload form' }}
-      >
-        <AddUploadForm />
-      </Modal>
+      <LoadOnOpen open={editing}>
+        <EditJobsDialog />
+      </LoadOnOpen>
+      <LoadOnOpen open={detail}>
+        <JobDetail />
+      </LoadOnOpen>
+      <LoadOnOpen open={adding}>
+        <AddUploadDialog />
+      </LoadOnOpen>
       <QuotaBar />
       {error && (
         <p className="error-text" role="alert">
@@ -102,32 +95,7 @@ export function QueueScreen() {
       ) : (
         <>
           <p className="queue-hint">Drop videos onto a channel to upload them there (private).</p>
-          <div ref={scroller} className="queue-scroller" data-testid="queue-list">
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {virtual.getVirtualItems().map((item) => {
-                const row = rows[item.index];
-                if (!row) return null;
-                return (
-                  <div
-                    key={item.key}
-                    data-index={item.index}
-                    ref={virtual.measureElement}
-                    className="queue-row"
-                    style={{ transform: `translateY(${item.start}px)` }}
-                  >
-                    {row.kind === 'channel' ? (
-                      <ChannelHeader
-                        summary={row.summary}
-                        hold={holds.find((h) => h.channelId === row.summary.channelId)}
-                      />
-                    ) : (
-                      <JobRow job={row.job} progress={progress[row.job.id]} />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
+          <QueueList rows={rows} progress={progress} holds={holds} />
         </>
       )}
       <HistoryView />

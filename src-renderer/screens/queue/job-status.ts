@@ -12,18 +12,23 @@ export function untilText(iso: string, nowMs: number): string {
 }
 
 /** The wall-clock time at Google's quota reset is midnight in Los Angeles; say so plainly. */
+const pacificClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Los_Angeles',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 function isPacificMidnight(iso: string): boolean {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/Los_Angeles',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
-  return parts === '00:00';
+  return pacificClock.format(new Date(iso)) === '00:00';
 }
 
-const atTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+// Built once: a formatter per call is slow enough to show in the Queue's frame times.
+const atTimeFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const atTime = (iso: string) => atTimeFormat.format(new Date(iso));
 
 /** Tone of a status: waiting is not an error, paused is not running. */
 export type StatusTone = 'running' | 'waiting' | 'paused' | 'done' | 'failed' | 'idle';

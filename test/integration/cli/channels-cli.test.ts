@@ -1,49 +1,29 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { connectWithCli } from '../../helpers/cli-connect.ts';
-import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { startCliSandbox, type CliSandbox } from '../../helpers/cli-sandbox.ts';
 import { clientSecretJson } from '../../helpers/client-secret-json.ts';
 
 const CHANNEL = 'UCalicebrand00000000000b';
 
 describe('dropline client set / connect / channels / disconnect', () => {
-  let sandbox: GoogleSandbox;
-  let dir: ReturnType<typeof tempDir>;
-  let serve: ServeProcess | undefined;
-  let env: Record<string, string>;
-  let dataDir: string;
-  const run = (...args: string[]) => runDropline([...args, '--data-dir', dataDir], env);
+  let cli: CliSandbox;
+  const run = (...args: string[]) => cli.run(...args);
 
   beforeAll(async () => {
-    sandbox = await startGoogleSandbox({ autoApprove: true });
-    dir = tempDir();
-    dataDir = join(dir.path, 'data');
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
-    env = {
-      DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
-    };
+    cli = await startCliSandbox();
   });
 
-  afterAll(async () => {
-    await serve?.stop();
-    await sandbox.close();
-    dir.remove();
-  });
+  afterAll(() => cli.close());
 
   test('bad client input exits 2 naming the problem, even with no engine', async () => {
-    const web = join(dir.path, 'web.json');
+    const web = join(cli.dir, 'web.json');
     writeFileSync(web, JSON.stringify({ web: { client_id: 'x', client_secret: 'y' } }));
-    const notJson = join(dir.path, 'notjson.json');
+    const notJson = join(cli.dir, 'notjson.json');
     writeFileSync(notJson, 'hello');
-    const missing = join(dir.path, 'missing.json');
+    const missing = join(cli.dir, 'missing.json');
     writeFileSync(missing, JSON.stringify({ installed: { client_id: 'x' } }));
     const cases: [string[], RegExp][] = [
       [['--file', web], /"Desktop app"/],
@@ -51,7 +31,7 @@ describe('dropline client set / connect / channels / disconnect', () => {
       [['--file', missing], /installed\.client_secret/],
       [['--id', 'abc'], /is not a Google OAuth client id/],
       [['--id', '1-abc.apps.googleusercontent.com'], /Standard input holds no client secret/],
-      [['--file', join(dir.path, 'nope.json')], /nope\.json does not exist/],
+      [['--file', join(cli.dir, 'nope.json')], /nope\.json does not exist/],
     ];
     for (const [args, message] of cases) {
       const r = await run('client', 'set', ...args);
@@ -72,15 +52,19 @@ describe('dropline client set / connect / channels / disconnect', () => {
   });
 
   test('set the client, connect with --no-browser --json, list, disconnect', async () => {
-    serve = await startServeProcess({ dataDir, env });
-    const file = join(dir.path, 'client_secret.json');
-    writeFileSync(file, clientSecretJson(sandbox));
+    await cli.startServe();
+    const file = join(cli.dir, 'client_secret.json');
+    writeFileSync(file, clientSecretJson(cli.sandbox));
     const set = await run('client', 'set', '--file', file, '--json');
     assert.equal(set.code, 0, set.stderr);
-    assert.equal(JSON.parse(set.stdout).clientId, sandbox.defaultClient.clientId);
+    assert.equal(JSON.parse(set.stdout).clientId, cli.sandbox.defaultClient.clientId);
 
-    const connected = await connectWithCli({ dataDir, env, channelId: CHANNEL });
-    assert.ok(connected.authorizationUrl.startsWith(`${sandbox.baseUrl}/o/oauth2/v2/auth?`));
+    const connected = await connectWithCli({
+      dataDir: cli.dataDir,
+      env: cli.env,
+      channelId: CHANNEL,
+    });
+    assert.ok(connected.authorizationUrl.startsWith(`${cli.sandbox.baseUrl}/o/oauth2/v2/auth?`));
     // The user's browser: the sandbox approves and redirects to the loopback listener.
     assert.equal(connected.consentStatus, 200);
     assert.equal(connected.outputLines.length, 2);

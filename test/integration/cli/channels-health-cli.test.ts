@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { ChannelStatus } from '../../../src-shared/domain/channel.ts';
 import { connectToEngine } from '../../../src-main/engine-process/engine-client.ts';
-import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { connectWithCli } from '../../helpers/cli-connect.ts';
 import { clientSecretJson } from '../../helpers/client-secret-json.ts';
-import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { startCliSandbox, type CliSandbox } from '../../helpers/cli-sandbox.ts';
 
 const ALICE = 'UCalice0000000000000000a';
 const BRAND = 'UCalicebrand00000000000b';
@@ -38,39 +35,25 @@ async function channelBecomes(dataDir: string, channelId: string, status: Channe
 }
 
 describe('dropline channels check and the start-up health check', () => {
-  let sandbox: GoogleSandbox;
-  let dir: ReturnType<typeof tempDir>;
-  let serve: ServeProcess | undefined;
-  let env: Record<string, string>;
-  let dataDir: string;
-  const run = (...args: string[]) => runDropline([...args, '--data-dir', dataDir], env);
+  let cli: CliSandbox;
+  const run = (...args: string[]) => cli.run(...args);
 
   beforeAll(async () => {
-    sandbox = await startGoogleSandbox({ autoApprove: true });
-    dir = tempDir();
-    dataDir = join(dir.path, 'data');
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
-    env = {
-      DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
-      // The start-up checks are spread over 2 minutes; here over 1 second.
-      DROPLINE_HEALTH_CHECK_SPREAD_MS: '1000',
-    };
-    serve = await startServeProcess({ dataDir, env });
-    const file = join(dir.path, 'client_secret.json');
-    writeFileSync(file, clientSecretJson(sandbox));
+    cli = await startCliSandbox({
+      env: {
+        // The start-up checks are spread over 2 minutes; here over 1 second.
+        DROPLINE_HEALTH_CHECK_SPREAD_MS: '1000',
+      },
+    });
+    await cli.startServe();
+    const file = join(cli.dir, 'client_secret.json');
+    writeFileSync(file, clientSecretJson(cli.sandbox));
     assert.equal((await run('client', 'set', '--file', file)).code, 0);
-    await connectWithCli({ dataDir, env, channelId: ALICE });
-    await connectWithCli({ dataDir, env, channelId: BRAND });
+    await connectWithCli({ dataDir: cli.dataDir, env: cli.env, channelId: ALICE });
+    await connectWithCli({ dataDir: cli.dataDir, env: cli.env, channelId: BRAND });
   });
 
-  afterAll(async () => {
-    await serve?.stop();
-    await sandbox.close();
-    dir.remove();
-  });
+  afterAll(() => cli.close());
 
   test('all fine: exit 0, one result per channel', async () => {
     const r = await run('channels', 'check', '--json');
@@ -83,7 +66,7 @@ describe('dropline channels check and the start-up health check', () => {
   });
 
   test('a grant revoked at Google is found by `channels check` (exit 1)', async () => {
-    assert.ok(sandbox.faults.revokeChannelTokens(ALICE) > 0);
+    assert.ok(cli.sandbox.faults.revokeChannelTokens(ALICE) > 0);
     const r = await run('channels', 'check');
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stdout, new RegExp(`${ALICE}\\s+needs_reconsent`));
@@ -105,10 +88,10 @@ describe('dropline channels check and the start-up health check', () => {
   });
 
   test('a grant revoked while the engine was down is found at start, with no command', async () => {
-    await serve?.stop();
-    assert.ok(sandbox.faults.revokeChannelTokens(BRAND) > 0);
-    serve = await startServeProcess({ dataDir, env });
-    await channelBecomes(dataDir, BRAND, 'needs_reconsent');
+    await cli.stopServe();
+    assert.ok(cli.sandbox.faults.revokeChannelTokens(BRAND) > 0);
+    await cli.startServe();
+    await channelBecomes(cli.dataDir, BRAND, 'needs_reconsent');
     const notices = JSON.parse((await run('notices', '--json')).stdout) as {
       channelId: string;
       title: string;

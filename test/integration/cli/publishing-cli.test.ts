@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -11,6 +10,7 @@ import { lacks } from '../../helpers/system-tools.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { makeMp4 } from '../watch/watch-harness.ts';
 import { alice as ALICE, aliceBrand as TRAVELS, videoFile } from '../../helpers/upload-harness.ts';
+import { keyFileEnv } from '../../helpers/cli-sandbox.ts';
 
 interface Slot {
   at: string;
@@ -38,12 +38,9 @@ describe('dropline schedule, presets, upload --schedule/--preset/--caption/--pub
 
   beforeAll(async () => {
     sandbox = await startGoogleSandbox({ autoApprove: true });
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     env = {
       DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
+      ...keyFileEnv(dir.path),
     };
     serve = await startServeProcess({ dataDir: data, env });
     await ok(

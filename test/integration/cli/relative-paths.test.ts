@@ -11,6 +11,7 @@ import { connectWithCli } from '../../helpers/cli-connect.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { alice } from '../../helpers/upload-harness.ts';
+import { keyFileEnv } from '../../helpers/cli-sandbox.ts';
 
 interface CliJob {
   id: string;
@@ -41,12 +42,9 @@ describe('paths are the caller’s: the CLI resolves them, the API refuses relat
       writeFileSync(join(folder, 'thumb.png'), randomBytes(size / 10));
     }
     sandbox = await startGoogleSandbox({ autoApprove: true });
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     env = {
       DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
+      ...keyFileEnv(dir.path),
     };
     serve = await startServeProcess({ dataDir: data, env, cwd: engineCwd });
     const set = await runDropline(

@@ -1,44 +1,26 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { defaultSettings } from '../../../src-shared/domain/settings.ts';
-import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandbox/index.ts';
 import { connectWithCli } from '../../helpers/cli-connect.ts';
 import { clientSecretJson } from '../../helpers/client-secret-json.ts';
-import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { startCliSandbox, type CliSandbox } from '../../helpers/cli-sandbox.ts';
 import { videoFile } from '../../helpers/upload-harness.ts';
 
 const ALICE = 'UCalice0000000000000000a';
 
-describe('dropline settings and dropline history round trips', () => {
-  let sandbox: GoogleSandbox;
-  let dir: ReturnType<typeof tempDir>;
-  let serve: ServeProcess | undefined;
-  let env: Record<string, string>;
-  let dataDir: string;
-  const run = (...args: string[]) => runDropline([...args, '--data-dir', dataDir], env);
+// Each test starts a dozen `dropline` processes; on a loaded 2-core machine one takes seconds.
+// The bound is generous on purpose: nothing here asserts on time.
+describe('dropline settings and dropline history round trips', { timeout: 240_000 }, () => {
+  let cli: CliSandbox;
+  const run = (...args: string[]) => cli.run(...args);
 
   beforeAll(async () => {
-    sandbox = await startGoogleSandbox({ autoApprove: true });
-    dir = tempDir();
-    dataDir = join(dir.path, 'data');
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
-    env = {
-      DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
-    };
+    cli = await startCliSandbox();
   });
 
-  afterAll(async () => {
-    await serve?.stop();
-    await sandbox.close();
-    dir.remove();
-  });
+  afterAll(() => cli.close());
 
   test('a bad value exits 2 naming the key and the rule, even with no engine', async () => {
     const cases: [string[], RegExp][] = [
@@ -59,7 +41,7 @@ describe('dropline settings and dropline history round trips', () => {
   });
 
   test('list, set and get, through the engine; the value is what the UI reads', async () => {
-    serve = await startServeProcess({ dataDir, env });
+    await cli.startServe();
     const listed = await run('settings', '--json');
     assert.equal(listed.code, 0, listed.stderr);
     const all = JSON.parse(listed.stdout) as Record<string, unknown>;
@@ -80,12 +62,19 @@ describe('dropline settings and dropline history round trips', () => {
       const set = await run('settings', 'set', key, value, '--json');
       assert.equal(set.code, 0, set.stderr);
       assert.deepEqual(JSON.parse(set.stdout), { key, value: parsed });
-      const got = await run('settings', 'get', key);
-      assert.equal(got.stdout.trim(), String(parsed));
     }
+    // `get` prints the bare value (one number, one path); the list holds every one that was set.
+    assert.equal((await run('settings', 'get', 'globalConcurrency')).stdout.trim(), '4');
+    assert.equal((await run('settings', 'get', 'ytdlpPath')).stdout.trim(), '/usr/bin/yt-dlp');
+    const now = JSON.parse((await run('settings', '--json')).stdout) as Record<string, unknown>;
+    assert.deepEqual(
+      [now.globalConcurrency, now.quotaModel, now.notifications, now.healthCheckHours],
+      [4, 'units', false, 6],
+    );
+    assert.deepEqual([now.bandwidthLimitKiBps, now.ytdlpPath], [2048, '/usr/bin/yt-dlp']);
     // The engine keeps them: a restart reads the same values.
-    await serve.stop();
-    serve = await startServeProcess({ dataDir, env });
+    await cli.stopServe();
+    await cli.startServe();
     const after = JSON.parse((await run('settings', '--json')).stdout) as Record<string, unknown>;
     assert.equal(after.globalConcurrency, 4);
     assert.equal(after.quotaModel, 'units');
@@ -96,11 +85,11 @@ describe('dropline settings and dropline history round trips', () => {
   });
 
   test('history lists a finished upload and keeps it after queue clear and a restart', async () => {
-    const file = join(dir.path, 'client_secret.json');
-    writeFileSync(file, clientSecretJson(sandbox));
+    const file = join(cli.dir, 'client_secret.json');
+    writeFileSync(file, clientSecretJson(cli.sandbox));
     assert.equal((await run('client', 'set', '--file', file)).code, 0);
-    await connectWithCli({ dataDir, env, channelId: ALICE });
-    const video = videoFile(dir.path, 'holiday-2026.mp4', 300_000);
+    await connectWithCli({ dataDir: cli.dataDir, env: cli.env, channelId: ALICE });
+    const video = videoFile(cli.dir, 'holiday-2026.mp4', 300_000);
     const up = await run(
       'upload',
       video.path,
@@ -132,7 +121,7 @@ describe('dropline settings and dropline history round trips', () => {
       'videoId',
     ]);
     const videoId = String(entry.videoId);
-    assert.ok(sandbox.inspect.video(videoId), 'the video is on YouTube');
+    assert.ok(cli.sandbox.inspect.video(videoId), 'the video is on YouTube');
     assert.equal(entry.channelId, ALICE);
     assert.equal(entry.title, 'Holiday film');
     assert.equal(entry.file, video.path);
@@ -159,12 +148,11 @@ describe('dropline settings and dropline history round trips', () => {
     // The same file again is still known as uploaded: no second video.
     const again = await run('upload', video.path, '--channel', ALICE, '--json');
     assert.equal(again.code, 0, again.stderr);
-    assert.equal(sandbox.inspect.channel(ALICE).videos.length, 1);
+    assert.equal(cli.sandbox.inspect.channel(ALICE).videos.length, 1);
 
-    await serve?.stop();
-    serve = undefined;
+    await cli.stopServe();
     assert.deepEqual(await history(), [entry], 'read from the database with no engine');
-    serve = await startServeProcess({ dataDir, env });
+    await cli.startServe();
     assert.deepEqual(await history(), [entry], 'and after a restart');
   });
 });

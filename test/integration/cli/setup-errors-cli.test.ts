@@ -11,6 +11,7 @@ import { startGoogleSandbox, type GoogleSandbox } from '../../fakes/google-sandb
 import { clientSecretJson } from '../../helpers/client-secret-json.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { keyFileEnv } from '../../helpers/cli-sandbox.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/dropline.js', import.meta.url));
 const ALICE = 'UCalice0000000000000000a';
@@ -52,12 +53,9 @@ describe('first-run errors name the setup step that fixes them (CLI)', () => {
     sandbox = await startGoogleSandbox({ autoApprove: true });
     dir = tempDir();
     dataDir = join(dir.path, 'data');
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     env = {
       DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
+      ...keyFileEnv(dir.path),
     };
     serve = await startServeProcess({ dataDir, env });
     const file = join(dir.path, 'client_secret.json');

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -12,6 +10,7 @@ import { connectWithCli } from '../../helpers/cli-connect.ts';
 import { runDropline, startServeProcess, type ServeProcess } from '../../helpers/serve-process.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { alice, videoFile } from '../../helpers/upload-harness.ts';
+import { keyFileEnv } from '../../helpers/cli-sandbox.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/dropline.js', import.meta.url));
 
@@ -28,13 +27,10 @@ describe('dropline tiktok and upload --channel UC...,tiktok:ACCOUNT', () => {
   beforeAll(async () => {
     google = await startGoogleSandbox({ autoApprove: true });
     tiktok = await startTikTokSandbox();
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     env = {
       DROPLINE_GOOGLE_BASE_URL: google.baseUrl,
       DROPLINE_TIKTOK_BASE_URL: tiktok.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
+      ...keyFileEnv(dir.path),
     };
     serve = await startServeProcess({ dataDir: data, env });
   });

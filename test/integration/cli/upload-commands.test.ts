@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -12,6 +11,7 @@ import {
   aliceBrand as ALICE_TRAVELS,
   videoFile,
 } from '../../helpers/upload-harness.ts';
+import { keyFileEnv } from '../../helpers/cli-sandbox.ts';
 
 const MiB = 1024 * 1024;
 /**
@@ -75,12 +75,9 @@ describe('dropline upload, queue, pause, resume, cancel, retry', () => {
 
   beforeAll(async () => {
     sandbox = await startGoogleSandbox({ autoApprove: true });
-    const keyFile = join(dir.path, 'master.key');
-    writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     env = {
       DROPLINE_GOOGLE_BASE_URL: sandbox.baseUrl,
-      DROPLINE_KEY_PROVIDER: 'file',
-      DROPLINE_MASTER_KEY_FILE: keyFile,
+      ...keyFileEnv(dir.path),
     };
   });
   afterAll(async () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startDesktop, type Desktop } from '../../../src-main/electron/desktop-app.ts';
 import { summarizeTray } from '../../../src-main/electron/tray-summary.ts';
 import { trayIconPath } from '../../../src-main/electron/tray.ts';
-import { channel, fakeRenderer, job } from '../../helpers/desktop-fixtures.ts';
+import { fakeRenderer } from '../../helpers/desktop-fixtures.ts';
+import { channel, job } from '../../helpers/domain-fixtures.ts';
 import { clickMenuItem, FakeElectron } from '../../helpers/fake-electron.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 

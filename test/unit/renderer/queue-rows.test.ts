@@ -6,7 +6,6 @@ import {
   type JobProgress,
   type JobState,
 } from '../../../src-shared/domain/job.ts';
-import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
 import {
   planChannelDrop,
   titleFromPath,
@@ -17,32 +16,10 @@ import {
   type JobsSlice,
 } from '../../../src-renderer/screens/queue/event-batch.ts';
 import { buildRows } from '../../../src-renderer/screens/queue/rows.ts';
+import { job as fixtureJob } from '../../helpers/domain-fixtures.ts';
 
-function job(id: string, channelId: string, state: JobState, bytesSent = 0): Job {
-  return {
-    id,
-    file: `/videos/${id}.mp4`,
-    channelId,
-    state,
-    bytesSent,
-    bytesTotal: 1000,
-    videoId: null,
-    error: null,
-    title: id,
-    metadata: VideoMetadataSchema.parse({ title: id }),
-    thumbnail: null,
-    waitReason: null,
-    waitUntil: null,
-    thumbnailStep: 'none',
-    playlistStep: 'none',
-    captions: [],
-    warnings: [],
-    slotAt: null,
-    attempts: 0,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
-}
+const job = (id: string, channelId: string, state: JobState, bytesSent = 0): Job =>
+  fixtureJob(id, channelId, { state, bytesSent });
 
 const sample = (id: string, bytesSent: number): JobProgress => ({
   id,

@@ -1,32 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
 import type { Job } from '../../../src-shared/domain/job.ts';
-import { VideoMetadataSchema } from '../../../src-shared/domain/metadata.ts';
 import { titleText } from '../../../src-renderer/state/title-text.ts';
+import { job as fixtureJob } from '../../helpers/domain-fixtures.ts';
 
-const job = (id: string, state: Job['state'], bytesSent = 0, bytesTotal = 100): Job => ({
-  id,
-  file: `/v/${id}.mp4`,
-  channelId: 'UC1',
-  state,
-  bytesSent,
-  bytesTotal,
-  videoId: null,
-  error: null,
-  title: id,
-  metadata: VideoMetadataSchema.parse({ title: id }),
-  thumbnail: null,
-  waitReason: null,
-  waitUntil: null,
-  thumbnailStep: 'none',
-  playlistStep: 'none',
-  captions: [],
-  warnings: [],
-  slotAt: null,
-  attempts: 0,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const job = (id: string, state: Job['state'], bytesSent = 0, bytesTotal = 100): Job =>
+  fixtureJob(id, 'UC1', { state, bytesSent, bytesTotal });
 
 describe('window title', () => {
   test('idle: just the app name', () => {

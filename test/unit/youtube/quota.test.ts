@@ -26,6 +26,18 @@ describe('Pacific quota day', () => {
     const t = Date.parse('2026-03-08T12:00:00Z'); // 05:00 PDT on the switch day
     assert.equal(new Date(nextPacificMidnight(t)).toISOString(), '2026-03-09T07:00:00.000Z');
   });
+  test('the night DST ends (a 25-hour day) resets at the next local midnight, PST', () => {
+    const t = Date.parse('2026-11-01T06:59:59Z'); // 23:59:59 PDT on Oct 31
+    assert.equal(pacificDay(t), '2026-10-31');
+    assert.equal(new Date(nextPacificMidnight(t)).toISOString(), '2026-11-01T07:00:00.000Z');
+    const after = Date.parse('2026-11-01T07:00:00Z'); // 00:00 PDT on Nov 1; clocks fall back at 02:00
+    assert.equal(new Date(nextPacificMidnight(after)).toISOString(), '2026-11-02T08:00:00.000Z');
+  });
+  test('New Year: the day and the year roll over', () => {
+    const t = Date.parse('2027-01-01T07:30:00Z'); // 23:30 PST on Dec 31
+    assert.equal(pacificDay(t), '2026-12-31');
+    assert.equal(new Date(nextPacificMidnight(t)).toISOString(), '2027-01-01T08:00:00.000Z');
+  });
 });
 
 describe('quota ledger', () => {
