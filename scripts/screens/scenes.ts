@@ -176,13 +176,15 @@ export async function busyWorld(root: string): Promise<World> {
   writeFileSync(join(watched, 'Dumplings.mp4'), video);
   const waitItem = async (name: string, state: string) => {
     const [folder] = await engine.api.invoke('folders.list', {});
-    for (let i = 0; i < 600; i++) {
+    let last: unknown = null;
+    for (let i = 0; i < 1200; i++) {
       const items = await engine.api.invoke('folders.items', { folderId: folder!.id });
       const item = items.find((it) => it.path === name);
       if (item?.state === state) return item;
+      last = item ?? null;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${name} never ${state}`);
+    throw new Error(`${name} never ${state}; last seen: ${JSON.stringify(last)}`);
   };
   const first = await waitItem('Dumplings.mp4', 'queued');
   await until(engine, first.jobIds[0] as string, ['done']);
