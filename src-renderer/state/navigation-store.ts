@@ -1,14 +1,7 @@
 import { create } from 'zustand';
+import { screens, type ScreenId } from './screens.ts';
 
-export const screens = [
-  'channels',
-  'folders',
-  'queue',
-  'publishing',
-  'cookies',
-  'settings',
-] as const;
-export type ScreenId = (typeof screens)[number];
+export { screens, type ScreenId };
 
 function fromHash(): ScreenId {
   const name = window.location.hash.replace(/^#\/?/, '');

@@ -1,3 +1,4 @@
+import { Button, Checkbox, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TikTokAccount, TikTokPrivacy } from '../../../src-shared/domain/tiktok.ts';
 import { useTikTok } from '../../state/tiktok-store.ts';
@@ -153,25 +154,32 @@ function TikTokAppForm({ onDone }: { onDone(): void }) {
         Dropline posts with your own TikTok app (Login Kit and Content Posting API, redirect URI{' '}
         <code>http://127.0.0.1:*/</code>).
       </p>
-      <label>
-        Client key{' '}
-        <input name="clientKey" value={clientKey} onChange={(e) => setClientKey(e.target.value)} />
-      </label>{' '}
-      <label>
-        Client secret{' '}
-        <input
-          name="clientSecret"
-          type="password"
-          value={clientSecret}
-          onChange={(e) => setClientSecret(e.target.value)}
-          autoComplete="off"
+      {/* Mantine fields, one per line: a row of bare inputs wrapped badly at 800 px. */}
+      <Stack gap="xs" maw={520}>
+        <Group grow align="flex-start">
+          <TextInput
+            label="Client key"
+            name="clientKey"
+            value={clientKey}
+            onChange={(e) => setClientKey(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label="Client secret"
+            name="clientSecret"
+            value={clientSecret}
+            onChange={(e) => setClientSecret(e.currentTarget.value)}
+            autoComplete="off"
+          />
+        </Group>
+        <Checkbox
+          checked={audited}
+          onChange={(e) => setAudited(e.currentTarget.checked)}
+          label="TikTok has audited this app (otherwise TikTok allows private posts only)"
         />
-      </label>{' '}
-      <label>
-        <input type="checkbox" checked={audited} onChange={(e) => setAudited(e.target.checked)} />{' '}
-        TikTok has audited this app (otherwise TikTok allows private posts only)
-      </label>{' '}
-      <button type="submit">Save</button>
+        <Group>
+          <Button type="submit">Save</Button>
+        </Group>
+      </Stack>
       {problem && (
         <p className="error-text" role="alert">
           {problem}

@@ -3,7 +3,8 @@ import { isFinalDownloadState, type Download } from '../../../src-shared/domain/
 import { useCookies } from './cookies-store.ts';
 
 function progressText(d: Download): string {
-  if (d.state === 'failed') return d.error?.message ?? 'Failed';
+  // The reason goes on its own line (downloadError): yt-dlp's words are long.
+  if (d.state === 'failed') return 'failed';
   if (d.state === 'done') return d.file ?? 'Done';
   if (d.state !== 'running') return d.state;
   const pct = d.percent === null ? '' : `${d.percent.toFixed(1)}%`;
@@ -47,7 +48,7 @@ export function Downloads() {
       </div>
       <ul className="downloads" data-testid="downloads">
         {downloads.map((d) => (
-          <li key={d.id}>
+          <li key={d.id} className={`download download-${d.state}`}>
             {/* Without a value a bar animates as if busy: only a download still going may. */}
             <progress
               max={100}
@@ -74,6 +75,11 @@ export function Downloads() {
               <button type="button" disabled={busy} onClick={() => void removeDownload(d.id)}>
                 Remove
               </button>
+            )}
+            {d.state === 'failed' && d.error?.message && (
+              <p className="download-error" data-testid="download-error">
+                {d.error.message}
+              </p>
             )}
           </li>
         ))}

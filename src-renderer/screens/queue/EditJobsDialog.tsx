@@ -12,6 +12,7 @@ import {
   hasProblems,
   type DetailsDraft,
 } from '../upload/upload-draft.ts';
+import { audienceOptions, privacyOptions } from '../upload/field-options.ts';
 import { youtubeCategories } from '../upload/youtube-categories.ts';
 import { useChannels } from '../../state/channels-store.ts';
 import { useJobActions } from './job-actions-store.ts';
@@ -136,12 +137,7 @@ function ManyJobs({ ids, onDone }: { ids: string[]; onDone(): void }) {
         label="Visibility"
         value={privacy}
         onChange={(e) => setPrivacy(e.currentTarget.value)}
-        data={[
-          keep,
-          { value: 'private', label: 'Private' },
-          { value: 'unlisted', label: 'Unlisted' },
-          { value: 'public', label: 'Public' },
-        ]}
+        data={[keep, ...privacyOptions]}
       />
       <NativeSelect
         label="Category"
@@ -153,11 +149,7 @@ function ManyJobs({ ids, onDone }: { ids: string[]; onDone(): void }) {
         label="Audience"
         value={kids}
         onChange={(e) => setKids(e.currentTarget.value)}
-        data={[
-          keep,
-          { value: 'yes', label: "Yes, it's made for kids" },
-          { value: 'no', label: "No, it's not made for kids" },
-        ]}
+        data={[keep, ...audienceOptions]}
       />
       {error && (
         <p className="error-text" role="alert">

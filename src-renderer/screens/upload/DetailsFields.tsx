@@ -1,5 +1,6 @@
 import { NativeSelect, Radio, Group, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { PrivacySchema } from '../../../src-shared/domain/metadata.ts';
+import { alteredOptions, audienceOptions, privacyOptions } from './field-options.ts';
 import { FieldCounter } from './FieldCounter.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 import { draftCounts, draftProblems, type DetailsDraft } from './upload-draft.ts';
@@ -93,11 +94,7 @@ export function DetailsFields({
           label="Visibility"
           name={name('privacy')}
           value={draft.privacy}
-          data={[
-            { value: 'private', label: 'Private' },
-            { value: 'unlisted', label: 'Unlisted' },
-            { value: 'public', label: 'Public' },
-          ]}
+          data={[...privacyOptions]}
           disabled={draft.publishAt.trim() !== '' || useSchedule}
           description={
             draft.publishAt.trim() !== '' || useSchedule
@@ -120,8 +117,9 @@ export function DetailsFields({
         onChange={(v) => onChange({ madeForKids: v === 'yes' })}
       >
         <Group gap="lg" mt={4}>
-          <Radio value="yes" label="Yes, it's made for kids" />
-          <Radio value="no" label="No, it's not made for kids" />
+          {audienceOptions.map((o) => (
+            <Radio key={o.value} value={o.value} label={o.label} />
+          ))}
         </Group>
       </Radio.Group>
       <Radio.Group
@@ -131,8 +129,9 @@ export function DetailsFields({
         onChange={(v) => onChange({ containsSyntheticMedia: v === 'yes' })}
       >
         <Group gap="lg" mt={4}>
-          <Radio value="yes" label="Yes, altered or synthetic" />
-          <Radio value="no" label="No" />
+          {alteredOptions.map((o) => (
+            <Radio key={o.value} value={o.value} label={o.label} />
+          ))}
         </Group>
       </Radio.Group>
     </div>
