@@ -13,7 +13,8 @@ const components: TestProjectInlineConfiguration = {
     include: ['test/components/**/*.test.tsx'],
     globalSetup: ['test/components/support/global-setup.ts'],
     setupFiles: ['test/components/support/setup.ts'],
-    testTimeout: 30_000,
+    // Bounds, not asserts: a loaded 2-core machine once took 30 s to fill a field.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     browser: {
       enabled: true,
@@ -44,6 +45,9 @@ export default defineConfig({
     globalSetup: ['test/setup/global-setup.ts'],
     reporters: ['default', './test/reporters/summary.ts'],
     maxWorkers: 2,
+    // expect.poll waits for something that will happen (an event, a render); its default of
+    // one second failed a component test at load 16. How long it took is never the assert.
+    expect: { poll: { timeout: 15_000 } },
     env: { DROPLINE_LOG_LEVEL: process.env.DROPLINE_LOG_LEVEL ?? 'debug' },
     projects: [
       {
