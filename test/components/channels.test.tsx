@@ -45,6 +45,9 @@ test('populated: one card per connected channel', async () => {
   await expect.element(channelList().getByText('Alice Cooks')).toBeVisible();
   await expect.element(channelList().getByText('Alice Travels')).toBeVisible();
   expect(channelList().getByRole('listitem').elements()).toHaveLength(2);
+  // The summary is in a creator's words; the engine's token internals are not on screen.
+  await expect.element(page.getByTestId('token-stats')).toHaveTextContent('2 channels connected');
+  expect(document.body.textContent).not.toMatch(/Tokens in memory/i);
   expectNoAlert();
 });
 
