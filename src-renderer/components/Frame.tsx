@@ -12,6 +12,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useConnection } from '../state/connection-store.ts';
 import { screens, useNavigation, type ScreenId } from '../state/navigation-store.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { LazyTooltip } from './LazyTooltip.tsx';
@@ -34,6 +35,7 @@ const items: Record<ScreenId, { label: string; icon: LucideIcon }> = {
  * when the user folds it), the banners every screen needs, and the toasts.
  */
 export function Frame({ children }: { children: ReactNode }) {
+  const signedOut = useConnection((st) => st.link === 'unauthorized');
   const { screen, go } = useNavigation();
   const narrow = useMediaQuery('(max-width: 56.25em)', false, { getInitialValueInEffect: false });
   const [folded, setFolded] = useLocalStorage({
@@ -92,7 +94,9 @@ export function Frame({ children }: { children: ReactNode }) {
       <main className="content" id="main" tabIndex={-1}>
         <ConnectionBanner />
         <VaultBanner />
-        {children}
+        {/* Signed out, nothing can load: the banner says so once and says what to do, rather
+            than each screen adding its own error and an empty state that is not true. */}
+        {!signedOut && children}
       </main>
       <Notices />
     </div>

@@ -40,6 +40,9 @@ describe("A link's access key works once, in Chromium", { skip }, () => {
     await banner.waitFor();
     assert.match(await banner.innerText(), /dropline ui/);
     assert.equal(await stranger.getByTestId('connection-banner').count(), 1, 'said once');
+    const shown = await stranger.locator('main').innerText();
+    assert.equal(shown.match(/not signed in/g)?.length, 1, `said once, not per screen: ${shown}`);
+    assert.doesNotMatch(shown, /No uploads yet|retrying shortly/);
 
     const cli = await runDropline(['ui', '--json', '--data-dir', dir.path]);
     assert.equal(cli.code, 0, cli.stderr);
