@@ -15,20 +15,22 @@ const message = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 /** ffprobe and yt-dlp as the engine finds them, and where the self-update stands. */
-export const useTools = create<ToolsState>((set) => ({
+export const useTools = create<ToolsState>((set, get) => ({
   tools: null,
   update: null,
   error: null,
   async load() {
-    try {
-      const [tools, update] = await Promise.all([
-        api.invoke('tools.status', {}),
-        api.invoke('updates.status', {}),
-      ]);
-      set({ tools, update, error: null });
-    } catch (error) {
-      set({ error: message(error) });
-    }
+    // Each answer on its own: an updater that cannot answer must not hide the programs' status.
+    const [tools, update] = await Promise.allSettled([
+      api.invoke('tools.status', {}),
+      api.invoke('updates.status', {}),
+    ]);
+    const failed = [tools, update].find((r) => r.status === 'rejected');
+    set({
+      tools: tools.status === 'fulfilled' ? tools.value : get().tools,
+      update: update.status === 'fulfilled' ? update.value : get().update,
+      error: failed ? message(failed.reason) : null,
+    });
   },
   async checkForUpdates() {
     try {

@@ -45,3 +45,23 @@ test('populated: one row per label, never a cookie value', async () => {
     .toBeVisible();
   expect(document.body.textContent).not.toMatch(/__Secure-3PSID\s*[0-9a-f]{32}/);
 });
+
+test("yt-dlp's status shows even when the updater cannot answer; a failed look is said, not 'Looking…' forever", async () => {
+  const engine = await openEngine();
+  engine.fail('updates.status', ENGINE_FAILURE);
+  await renderApp('Cookies');
+  await expect.element(page.getByTestId('tool-yt-dlp')).toBeVisible();
+  engine.fail('tools.status', ENGINE_FAILURE);
+  engine.recover('updates.status');
+  // A new look at the programs (a settings change triggers one) that fails keeps what was known.
+  await engine.invoke('settings.set', { bandwidthLimitKiBps: 1 });
+  await expect.element(page.getByTestId('tool-yt-dlp')).toBeVisible();
+});
+
+test('a failed first look at yt-dlp is said in the engine’s words', async () => {
+  const engine = await openEngine();
+  engine.fail('tools.status', ENGINE_FAILURE);
+  await renderApp('Cookies');
+  await expect.element(page.getByText(/^Could not ask the engine about yt-dlp: /)).toBeVisible();
+  expect(page.getByText(/Looking for yt-dlp/).elements()).toHaveLength(0);
+});

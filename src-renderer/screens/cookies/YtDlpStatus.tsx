@@ -4,13 +4,19 @@ import { useTools } from '../../state/tools-store.ts';
 
 /** Downloads need the user's own, current yt-dlp: say plainly when it is missing or too old. */
 export function YtDlpStatus() {
-  const { tools, load } = useTools();
+  const { tools, error, load } = useTools();
   useEffect(() => {
     void load();
   }, [load]);
   return (
     <div data-testid="ytdlp-status">
-      <ToolStatusLine name="yt-dlp" status={tools?.ytdlp ?? null} />
+      {!tools && error ? (
+        <p className="error-text" role="alert">
+          Could not ask the engine about yt-dlp: {error}
+        </p>
+      ) : (
+        <ToolStatusLine name="yt-dlp" status={tools?.ytdlp ?? null} />
+      )}
       {tools && tools.ytdlp.state !== 'ok' && (
         <p className="muted">Its path can be set in Settings → Programs.</p>
       )}
