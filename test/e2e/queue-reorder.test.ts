@@ -13,20 +13,11 @@ import {
   type SandboxedServe,
 } from '../helpers/sandbox-channel.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { metadata } from '../helpers/upload-harness.ts';
 
 const skip = browserUnavailable();
 const COOKS = 'UCalice0000000000000000a';
-const meta = (title: string) => ({
-  title,
-  description: '',
-  tags: [],
-  categoryId: '22',
-  privacy: 'private' as const,
-  publishAt: null,
-  playlistId: null,
-  madeForKids: false,
-  containsSyntheticMedia: false,
-});
+const meta = (title: string) => metadata({ title });
 
 describe('Reordering the queue in Chromium', { skip }, () => {
   const dir = tempDir();
