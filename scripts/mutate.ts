@@ -21,7 +21,7 @@ interface Target {
 const targets: Record<string, Target> = {
   uploads: {
     mutate: [
-      'src-main/uploads/{backoff,bandwidth-limiter,chunk-sizer,file-range-body,held-bytes,piece-buffers,progress-meter,validate-metadata,outcome,upload-checks}.ts',
+      'src-main/uploads/{backoff,bandwidth-limiter,chunk-sizer,file-range-body,held-bytes,piece-buffers,progress-meter,validate-metadata,outcome,upload-checks,queued-file-check}.ts',
     ],
     // byte-exact and pause-held-bytes start a whole engine per file (minutes per mutant once
     // instrumented); the unit tests of held-bytes, outcome and the rest cover the same logic.
