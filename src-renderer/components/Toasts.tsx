@@ -22,6 +22,8 @@ export default function Toasts() {
           color: colors[n.level],
           autoClose: n.level === 'error' ? false : 8000,
           onClose: () => useNotices.getState().dismiss(n.id),
+          // Mantine's close button has no name of its own; screen readers need one.
+          closeButtonProps: { 'aria-label': `Dismiss: ${n.title}` },
         });
       }
     };

@@ -211,6 +211,10 @@ describe('Channels screen: the guided Google setup and what Google’s errors me
     await page.getByRole('button', { name: 'Clear done jobs' }).click();
     await page.getByTestId('history-cleared').waitFor();
     await row.waitFor({ state: 'detached' });
+    // The "Uploaded" toast can sit over the button (and a pointer over a toast keeps it open):
+    // close it as a creator would.
+    for (const dismiss of await page.getByRole('button', { name: /^Dismiss: / }).all())
+      await dismiss.click();
     await page.getByRole('button', { name: 'Show history' }).click();
     await page.getByLabel('Search by title or file').fill('timelapse');
     const entry = page.locator(`[data-testid="history-row"][data-job-id="${jobId}"]`);
