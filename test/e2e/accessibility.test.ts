@@ -142,7 +142,7 @@ describe('Accessibility and small windows, in Chromium', { skip }, () => {
   test('from the keyboard Enter opens the Add upload dialog, Escape closes it, and focus returns to its button', async () => {
     await page.setViewportSize({ width: 1366, height: 850 });
     await open('Queue');
-    const add = page.getByRole('button', { name: 'Add upload' });
+    const add = page.getByRole('button', { name: 'Add upload', exact: true });
     await add.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('form', { name: 'Add upload' }).waitFor();

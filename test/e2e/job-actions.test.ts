@@ -68,7 +68,10 @@ describe('Jobs you can act on, in Chromium', { skip }, () => {
     await row('Salad').and(page.locator('[data-state="queued"]')).waitFor();
 
     await row('Soup').getByRole('button', { name: 'More actions for Soup' }).click();
-    await page.getByRole('menuitem', { name: 'Edit details' }).click();
+    await page
+      .getByRole('menu', { name: 'More actions for Soup' })
+      .getByRole('menuitem', { name: 'Edit details' })
+      .click();
     const one = page.getByRole('form', { name: 'Edit details' });
     await one.getByRole('textbox', { name: 'Title' }).fill('Tomato soup, 20 minutes');
     await one.getByRole('button', { name: 'Save details' }).click();

@@ -81,13 +81,19 @@ describe('Reordering the queue in Chromium', { skip }, () => {
 
     // With the mouse: Cheese up one.
     await row('Cheese').getByRole('button', { name: 'More actions for Cheese' }).click();
-    await page.getByRole('menuitem', { name: 'Move up' }).click();
+    await page
+      .getByRole('menu', { name: 'More actions for Cheese' })
+      .getByRole('menuitem', { name: 'Move up' })
+      .click();
     await waitForOrder(['Apple', 'Cheese', 'Bread']);
 
     // From the keyboard only: focus Apple's menu button, open it, pick "Move down" by arrows.
     await row('Apple').getByRole('button', { name: 'More actions for Apple' }).focus();
     await page.keyboard.press('Enter');
-    const down = page.getByRole('menuitem', { name: 'Move down' });
+    // Scoped to Apple's menu: Cheese's may still be fading out.
+    const down = page
+      .getByRole('menu', { name: 'More actions for Apple' })
+      .getByRole('menuitem', { name: 'Move down' });
     await down.waitFor();
     for (let i = 0; i < 8; i++) {
       const focused = await down.evaluate((el) => el === document.activeElement);

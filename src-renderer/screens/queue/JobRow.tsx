@@ -1,5 +1,5 @@
 import { Button, Checkbox, Progress } from '@mantine/core';
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
 import {
   canPauseJob,
   canRetryJob,
@@ -12,12 +12,11 @@ import { statusText, statusTone } from './job-status.ts';
 import { useMinuteClock } from '../../state/minute-clock.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
-import { MoreButton } from './MoreButton.tsx';
+import { JobMenu } from './JobMenu.tsx';
 import { VideoLinks } from './VideoLinks.tsx';
 
-// The menu (Mantine's Menu, with floating-ui) loads after the rows first show; until then its
-// button stands in its place.
-const JobMenu = lazy(() => import('./JobMenu.tsx').then((m) => ({ default: m.JobMenu })));
+// The menu is part of the row, not loaded later: a click on a stand-in button before the menu's
+// chunk arrived was lost (CI found it as a flaky e2e test).
 
 const toneColor = {
   running: 'blue',
@@ -137,9 +136,7 @@ export const JobRow = memo(function JobRow({
             Cancel
           </Button>
         )}
-        <Suspense fallback={<MoreButton title={job.title} />}>
-          <JobMenu job={job} movable={movable} editable={canEditJob(job)} />
-        </Suspense>
+        <JobMenu job={job} movable={movable} editable={canEditJob(job)} />
       </div>
     </div>
   );
