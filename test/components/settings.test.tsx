@@ -38,5 +38,10 @@ test('populated: what was saved (by another client) is what the form shows', asy
   await engine.invoke('settings.set', { theme: 'dark' });
   await renderApp('Settings');
   await expect.element(theme()).toHaveValue('dark');
-  expectNoAlert();
+  // A program's own status may be an alert (Debian's yt-dlp is too old) once the engine has
+  // looked, which can come before or after this line: only the screen's own errors count here.
+  const alerts = page.getByRole('alert').elements();
+  expect(alerts.filter((el) => !el.getAttribute('data-testid')?.startsWith('tool-'))).toHaveLength(
+    0,
+  );
 });
