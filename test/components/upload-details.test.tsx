@@ -8,6 +8,7 @@ import { DetailsFields } from '../../src-renderer/screens/upload/DetailsFields.t
 import { ThumbnailPreview } from '../../src-renderer/screens/upload/ThumbnailPreview.tsx';
 import { emptyDraft, type DetailsDraft } from '../../src-renderer/screens/upload/upload-draft.ts';
 import { JobRow } from '../../src-renderer/screens/queue/JobRow.tsx';
+import { job as fixtureJob } from '../helpers/domain-fixtures.ts';
 
 function Details({ onDraft }: { onDraft?(d: DetailsDraft): void }) {
   const [draft, setDraft] = useState(() => emptyDraft('Europe/Berlin'));
@@ -95,42 +96,7 @@ test('the thumbnail preview says what fitting to 2 MB does', async () => {
     );
 });
 
-const job = (over: Partial<Job>): Job => ({
-  id: 'j1',
-  file: '/v/ep1.mp4',
-  channelId: 'UC1',
-  state: 'queued',
-  bytesSent: 0,
-  bytesTotal: 1000,
-  videoId: null,
-  error: null,
-  title: 'Episode 1',
-  metadata: {
-    title: 'Episode 1',
-    description: '',
-    tags: [],
-    categoryId: '22',
-    privacy: 'private',
-    publishAt: null,
-    playlistId: null,
-    madeForKids: false,
-    containsSyntheticMedia: false,
-    defaultLanguage: null,
-    localizations: {},
-  },
-  thumbnail: null,
-  waitReason: null,
-  waitUntil: null,
-  thumbnailStep: 'none',
-  playlistStep: 'none',
-  captions: [],
-  warnings: [],
-  slotAt: null,
-  attempts: 0,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...over,
-});
+const job = (over: Partial<Job>): Job => fixtureJob('j1', 'UC1', { title: 'Episode 1', ...over });
 
 test('a job row: a quota wait reads as waiting with when it resumes; a done job links to its video and Studio', async () => {
   // A fixed "now" (04:00 in Los Angeles): the next Pacific midnight is 20 h away whatever the
