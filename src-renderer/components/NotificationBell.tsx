@@ -126,7 +126,11 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
               {error}
             </p>
           )}
-          {notices.length === 0 ? (
+          {!loaded ? (
+            <p className="bell-empty" role="status">
+              Loading notifications…
+            </p>
+          ) : notices.length === 0 ? (
             <p className="bell-empty">
               Nothing yet. Finished uploads and anything that needs you show up here.
             </p>
