@@ -3,47 +3,30 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
 import {
-  connectSandboxChannel,
-  startSandboxedServe,
-  type SandboxedServe,
-} from '../helpers/sandbox-channel.ts';
+  dropFiles,
+  openServeInChromium,
+  type ServeInChromium,
+} from '../helpers/serve-in-chromium.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserUnavailable();
 const COOKS = 'UCalice0000000000000000a';
 const TRAVELS = 'UCalicebrand00000000000b';
 
-/** Drops files onto the window the way a browser does: a DataTransfer on dragover + drop. */
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string }[]) {
-  await page.evaluate(
-    (list) => {
-      const dt = new DataTransfer();
-      for (const f of list)
-        dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        document.body.dispatchEvent(
-          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-        );
-    },
-    files.map((f) => ({ ...f, bytes: [...f.bytes] })),
-  );
-}
-
 describe('the drop preview has the Studio upload details, in Chromium', { skip }, () => {
   const dir = tempDir();
   const videos = join(dir.path, 'videos');
   const data = join(dir.path, 'data');
-  let running: SandboxedServe | undefined;
+  let ui: ServeInChromium | undefined;
   let sandbox: GoogleSandbox;
   let engine: EngineConnection;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   const soup = randomBytes(300_000);
   const stew = randomBytes(200_000);
   const jobCount = async () => (await engine.api.invoke('jobs.list', {})).length;
@@ -52,20 +35,15 @@ describe('the drop preview has the Studio upload details, in Chromium', { skip }
     mkdirSync(videos);
     writeFileSync(join(videos, 'soup.mp4'), soup);
     writeFileSync(join(videos, 'stew.mp4'), stew);
-    running = await startSandboxedServe(dir.path, data);
-    ({ sandbox, engine } = running);
-    await connectSandboxChannel(engine, sandbox, COOKS);
-    await connectSandboxChannel(engine, sandbox, TRAVELS);
-    await engine.api.invoke('folders.add', { path: videos, channelIds: [COOKS] });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(running.serve.openUrl);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ui = await openServeInChromium(dir.path, data, {
+      channels: [COOKS, TRAVELS],
+      folders: [{ path: videos, channelIds: [COOKS] }],
+      viewport: { width: 1366, height: 850 },
+    });
+    ({ sandbox, engine, page, pageErrors } = ui);
   });
   afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+    await ui?.close();
     dir.remove();
   });
 

@@ -3,15 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import {
-  connectSandboxChannel,
-  startSandboxedServe,
-  type SandboxedServe,
-} from '../helpers/sandbox-channel.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
+import { openServeInChromium, type ServeInChromium } from '../helpers/serve-in-chromium.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { metadata } from '../helpers/upload-harness.ts';
 
@@ -22,12 +18,11 @@ const meta = (title: string) => metadata({ title });
 describe('Jobs you can act on, in Chromium', { skip }, () => {
   const dir = tempDir();
   const data = join(dir.path, 'data');
-  let running: SandboxedServe | undefined;
+  let ui: ServeInChromium | undefined;
   let sandbox: GoogleSandbox;
   let engine: EngineConnection;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   const row = (title: string) => page.locator('[data-testid="job-row"]', { hasText: title });
   const add = async (name: string, bytes = 300_000) => {
     const path = join(dir.path, `${name}.mp4`);
@@ -41,19 +36,16 @@ describe('Jobs you can act on, in Chromium', { skip }, () => {
     sandbox.inspect.channel(COOKS).videos.find((v) => v.snippet.title === title);
 
   beforeAll(async () => {
-    running = await startSandboxedServe(dir.path, data);
-    ({ sandbox, engine } = running);
-    await connectSandboxChannel(engine, sandbox, COOKS);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(running.serve.openUrl);
+    ui = await openServeInChromium(dir.path, data, {
+      channels: [COOKS],
+      viewport: { width: 1366, height: 850 },
+    });
+    ({ sandbox, engine, page, pageErrors } = ui);
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
     await page.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
   });
   afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+    await ui?.close();
     dir.remove();
   });
 

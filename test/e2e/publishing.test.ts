@@ -2,36 +2,19 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import { wallTimeAt } from '../../src-shared/publishing/zoned-time.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import type { ServeProcess } from '../helpers/serve-process.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
 import {
-  connectSandboxChannel,
-  startSandboxedServe,
-  type SandboxedServe,
-} from '../helpers/sandbox-channel.ts';
+  dropFiles,
+  openServeInChromium,
+  type ServeInChromium,
+} from '../helpers/serve-in-chromium.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserUnavailable();
 const COOKS = 'UCalice0000000000000000a';
-
-/** Drops files onto the window the way a browser does: a DataTransfer on dragover + drop. */
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string }[]) {
-  await page.evaluate(
-    (list) => {
-      const dt = new DataTransfer();
-      for (const f of list)
-        dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        document.body.dispatchEvent(
-          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-        );
-    },
-    files.map((f) => ({ ...f, bytes: [...f.bytes] })),
-  );
-}
 
 describe(
   'publishing plans in Chromium: a schedule takes a dropped video; a preset in the Add upload form',
@@ -40,10 +23,8 @@ describe(
     const dir = tempDir();
     const videos = join(dir.path, 'videos');
     const data = join(dir.path, 'data');
-    let running: SandboxedServe | undefined;
-    let serve: ServeProcess;
+    let ui: ServeInChromium | undefined;
     let engine: EngineConnection;
-    let browser: Browser;
     let page: Page;
     const video = Buffer.from(
       'a dropped episode: the engine matches it by name and size in the watched folder',
@@ -52,18 +33,14 @@ describe(
     beforeAll(async () => {
       mkdirSync(videos);
       writeFileSync(join(videos, 'ep20.mp4'), video);
-      running = await startSandboxedServe(dir.path, data);
-      ({ serve, engine } = running);
-      await connectSandboxChannel(engine, running.sandbox, COOKS);
-      await engine.api.invoke('folders.add', { path: videos, channelIds: [COOKS] });
-      browser = await launchChromium();
-      page = await browser.newPage();
-      await page.goto(serve.openUrl);
-      await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+      ui = await openServeInChromium(dir.path, data, {
+        channels: [COOKS],
+        folders: [{ path: videos, channelIds: [COOKS] }],
+      });
+      ({ engine, page } = ui);
     });
     afterAll(async () => {
-      await browser?.close();
-      await running?.close();
+      await ui?.close();
       dir.remove();
     });
 
@@ -119,7 +96,7 @@ describe(
         .filter({ hasText: '(done)' })
         .waitFor({ timeout: 60_000 });
       const done = (await engine.api.invoke('jobs.list', {})).find((j) => j.id === job.id)!;
-      const stored = running!.sandbox.inspect.video(done.videoId!)!;
+      const stored = ui!.sandbox.inspect.video(done.videoId!)!;
       assert.equal(stored.status.publishAt, second);
       assert.equal(stored.status.privacyStatus, 'private');
     });

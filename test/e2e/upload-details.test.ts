@@ -4,15 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import {
-  connectSandboxChannel,
-  startSandboxedServe,
-  type SandboxedServe,
-} from '../helpers/sandbox-channel.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
+import { openServeInChromium, type ServeInChromium } from '../helpers/serve-in-chromium.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserUnavailable();
@@ -22,12 +18,11 @@ const TRAVELS = 'UCalicebrand00000000000b';
 describe('The Studio-style Add upload form in Chromium', { skip }, () => {
   const dir = tempDir();
   const data = join(dir.path, 'data');
-  let running: SandboxedServe | undefined;
+  let ui: ServeInChromium | undefined;
   let sandbox: GoogleSandbox;
   let engine: EngineConnection;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   const form = () => page.getByRole('form', { name: 'Add upload' });
   const file = (name: string, bytes = 200_000) => {
     const path = join(dir.path, name);
@@ -38,21 +33,18 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
 
   beforeAll(async () => {
     // The engine's home is the test's folder: its file browser starts there.
-    running = await startSandboxedServe(dir.path, data, { HOME: dir.path });
-    ({ sandbox, engine } = running);
-    await connectSandboxChannel(engine, sandbox, COOKS);
-    await connectSandboxChannel(engine, sandbox, TRAVELS);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(running.serve.openUrl);
+    ui = await openServeInChromium(dir.path, data, {
+      channels: [COOKS, TRAVELS],
+      env: { HOME: dir.path },
+      viewport: { width: 1366, height: 850 },
+    });
+    ({ sandbox, engine, page, pageErrors } = ui);
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
     await page.getByRole('button', { name: 'Add upload' }).click();
     await form().waitFor();
   });
   afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+    await ui?.close();
     dir.remove();
   });
 

@@ -2,16 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
-import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import type { ServeProcess } from '../helpers/serve-process.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
 import {
-  connectSandboxChannel,
-  startSandboxedServe,
-  type SandboxedServe,
-} from '../helpers/sandbox-channel.ts';
+  dropFiles,
+  openServeInChromium,
+  type ServeInChromium,
+} from '../helpers/serve-in-chromium.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserUnavailable();
@@ -24,32 +22,13 @@ const PNG = Buffer.from(
   'base64',
 );
 
-/** Drops files onto the window the way a browser does: a DataTransfer on dragover + drop. */
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer; type: string }[]) {
-  await page.evaluate(
-    (list) => {
-      const dt = new DataTransfer();
-      for (const f of list)
-        dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        document.body.dispatchEvent(
-          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-        );
-    },
-    files.map((f) => ({ ...f, bytes: [...f.bytes] })),
-  );
-}
-
 describe('dropping videos and thumbnails onto the window, in Chromium', { skip }, () => {
   const dir = tempDir();
   const videos = join(dir.path, 'videos');
   const exports = join(dir.path, 'exports');
   const data = join(dir.path, 'data');
-  let running: SandboxedServe | undefined;
-  let sandbox: GoogleSandbox;
-  let serve: ServeProcess;
+  let ui: ServeInChromium | undefined;
   let engine: EngineConnection;
-  let browser: Browser;
   let page: Page;
   const video = Buffer.from('not really a video, but the engine only needs its name and size');
 
@@ -58,19 +37,14 @@ describe('dropping videos and thumbnails onto the window, in Chromium', { skip }
     mkdirSync(exports);
     writeFileSync(join(videos, 'ep12.mp4'), video);
     writeFileSync(join(videos, 'ep12.png'), PNG);
-    running = await startSandboxedServe(dir.path, data);
-    ({ sandbox, serve, engine } = running);
-    await connectSandboxChannel(engine, sandbox, COOKS);
-    await connectSandboxChannel(engine, sandbox, TRAVELS);
-    await engine.api.invoke('folders.add', { path: videos, channelIds: [COOKS] });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(serve.openUrl);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+    ui = await openServeInChromium(dir.path, data, {
+      channels: [COOKS, TRAVELS],
+      folders: [{ path: videos, channelIds: [COOKS] }],
+    });
+    ({ engine, page } = ui);
   });
   afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+    await ui?.close();
     dir.remove();
   });
 
