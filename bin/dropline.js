@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Dropline's command line. The sources are TypeScript run directly by Node's
-// type stripping (Node >= 22.18); an older `node` on PATH hands over to the
-// Node pinned in the project's devDependencies.
+// type stripping (Node >= 22.18), or their bundle from `npm run build`; an older
+// `node` on PATH hands over to the Node pinned in the project's devDependencies.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
@@ -27,5 +28,11 @@ if (major < 22 || (major === 22 && minor < 18)) {
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 
-const { main } = await import('../src-main/headless/cli/entry.ts');
+// The pre-built bundle when it matches the sources on disk (cli-bundle.ts says why
+// it is checked at every start), else the sources themselves.
+const { freshBundleEntry } = await import('./cli-bundle.ts');
+const bundle = freshBundleEntry(fileURLToPath(new URL('..', import.meta.url)), process.env);
+const { main } = await import(
+  bundle === null ? '../src-main/headless/cli/entry.ts' : pathToFileURL(bundle).href
+);
 await main();
