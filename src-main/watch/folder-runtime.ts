@@ -1,4 +1,3 @@
-import { watch, type FSWatcher } from 'chokidar';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { classifyName } from '../../src-shared/watch/file-kinds.ts';
 import type { Clock } from '../base/clock.ts';
 import type { Logger } from '../logging/logger.ts';
 import { StableGate } from './stable-gate.ts';
+import { TreeWatcher } from './tree-watcher.ts';
 import { toRel, type VideoProcessor } from './video-processor.ts';
 import type { FileRecord, FolderRecord, WatchRepository } from './watch-repository.ts';
 
@@ -30,7 +30,7 @@ export class FolderRuntime {
   status: FolderStatus = 'starting';
   readonly #deps: RuntimeDeps;
   readonly #gate: StableGate;
-  #watcher: FSWatcher | null = null;
+  #watcher: TreeWatcher | null = null;
   #presence: (() => void) | null = null;
   #offerInitial: boolean;
   #stopped = false;
@@ -119,53 +119,50 @@ export class FolderRuntime {
     const offering = this.#offerInitial;
     let initial = true;
     const offers: FileRecord[] = [];
-    const watcher = watch(this.folder.path, {
-      ignoreInitial: false,
-      depth: this.folder.recursive ? undefined : 0,
-      backend: this.folder.polling ? 'polling' : 'auto',
-      pollingInterval: 2000,
-      pollingBinaryInterval: 2000,
-      atomic: false,
-      // Hidden folders and temp names never matter; skipping them keeps scans of big trees cheap.
-      ignored: (path, stats) => {
-        if (path === this.folder.path) return false;
-        const kind = classifyName(path);
-        if (kind === 'temporary') return true;
-        // FIFOs, sockets and devices named like videos are never opened (one would block a thread).
-        if (stats && !stats.isFile() && !stats.isDirectory()) return true;
-        return stats?.isFile() === true && kind === 'other';
+    const watcher = new TreeWatcher(
+      this.folder.path,
+      {
+        recursive: this.folder.recursive,
+        polling: this.folder.polling,
+        // Hidden folders and temp names never matter; skipping them keeps scans of big trees cheap.
+        ignored: (path, stats) => {
+          const kind = classifyName(path);
+          if (kind === 'temporary') return true;
+          // FIFOs, sockets and devices named like videos are never opened (one would block a thread).
+          if (stats && !stats.isFile() && !stats.isDirectory()) return true;
+          return stats?.isFile() === true && kind === 'other';
+        },
       },
-    });
-    this.#watcher = watcher;
-    watcher.on('add', (abs, stats) => {
-      const rel = toRel(this.folder.path, abs);
-      const kind = classifyName(rel);
-      if (kind !== 'video') return;
-      if (initial && offering) offers.push(this.#offer(rel, abs, stats));
-      else if (initial) this.#rescan(rel, abs, stats);
-      else this.#gate.touch(abs);
-    });
-    watcher.on('change', (abs) => {
-      if (classifyName(abs) === 'video') this.#gate.touch(abs);
-    });
-    watcher.on('unlink', (abs) => this.#removed(abs));
-    watcher.on('unlinkDir', () => {
-      if (!this.#isFolder()) void this.#goOffline();
-    });
-    watcher.on('error', (error) => {
-      this.#deps.log.warn('watcher error', { folder: this.folder.path, error });
-      if (!this.#isFolder()) void this.#goOffline();
-    });
-    this.ready = new Promise((resolve) =>
-      watcher.once('ready', () => {
-        initial = false;
-        this.#offerInitial = false;
-        this.#deps.repo.insertOffers(offers);
-        if (this.#watcher === watcher) this.#setStatus('watching');
-        this.#deps.onChange(this.folder.id);
-        resolve();
-      }),
+      {
+        add: (abs, stats) => {
+          const rel = toRel(this.folder.path, abs);
+          const kind = classifyName(rel);
+          if (kind !== 'video') return;
+          if (initial && offering) offers.push(this.#offer(rel, abs, stats));
+          else if (initial) this.#rescan(rel, abs, stats);
+          else this.#gate.touch(abs);
+        },
+        change: (abs) => {
+          if (classifyName(abs) === 'video') this.#gate.touch(abs);
+        },
+        unlink: (abs) => this.#removed(abs),
+        unlinkDir: () => {
+          if (!this.#isFolder()) void this.#goOffline();
+        },
+        error: (error) => {
+          this.#deps.log.warn('watcher error', { folder: this.folder.path, error });
+          if (!this.#isFolder()) void this.#goOffline();
+        },
+      },
     );
+    this.#watcher = watcher;
+    this.ready = watcher.ready.then(() => {
+      initial = false;
+      this.#offerInitial = false;
+      this.#deps.repo.insertOffers(offers);
+      if (this.#watcher === watcher) this.#setStatus('watching');
+      this.#deps.onChange(this.folder.id);
+    });
   }
 
   /** A video that was there before the folder was added: the user decides. */
