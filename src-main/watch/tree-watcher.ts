@@ -1,5 +1,6 @@
 import { watch, type ChokidarOptions, type FSWatcher } from 'chokidar';
 import type { Stats } from 'node:fs';
+import { sep } from 'node:path';
 
 export interface TreeWatcherHandlers {
   add(path: string, stats?: Stats): void;
@@ -34,8 +35,8 @@ export class TreeWatcher {
   readonly #options: TreeWatcherOptions;
   readonly #handlers: TreeWatcherHandlers;
   readonly #watchers: FSWatcher[] = [];
-  /** Every folder already handed to a watcher, which keeps watching it (also if it goes and comes back). */
-  readonly #handedOut = new Set<string>();
+  /** Every folder seen, with the watcher that lists it (none while it waits in the queue). */
+  readonly #owners = new Map<string, FSWatcher | null>();
   readonly #queue: string[] = [];
   #scanning = 0;
   #initialDone = false;
@@ -48,7 +49,6 @@ export class TreeWatcher {
     this.#root = root;
     this.#options = options;
     this.#handlers = handlers;
-    this.#handedOut.add(root);
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
     this.#scan([root]);
   }
@@ -73,12 +73,16 @@ export class TreeWatcher {
 
   #scan(folders: string[]): void {
     const watcher = watch(folders, this.#chokidarOptions());
+    for (const folder of folders) this.#owners.set(folder, watcher);
     this.#watchers.push(watcher);
     this.#scanning++;
     watcher.on('add', (path, stats) => this.#handlers.add(path, stats));
     watcher.on('change', (path) => this.#handlers.change(path));
     watcher.on('unlink', (path) => this.#handlers.unlink(path));
-    watcher.on('unlinkDir', (path) => this.#handlers.unlinkDir(path));
+    watcher.on('unlinkDir', (path) => {
+      this.#folderGone(path);
+      this.#handlers.unlinkDir(path);
+    });
     watcher.on('error', (error) => this.#handlers.error(error));
     if (this.#options.recursive) watcher.on('addDir', (path) => this.#folderSeen(path));
     watcher.once('ready', () => {
@@ -88,11 +92,33 @@ export class TreeWatcher {
   }
 
   #folderSeen(path: string): void {
-    if (this.#closed || this.#handedOut.has(path)) return;
-    this.#handedOut.add(path);
+    if (this.#closed || this.#owners.has(path)) return;
     // A folder made while watching: listing it cannot pile up with thousands of others.
-    if (this.#initialDone) this.#watchers[0]?.add(path);
-    else this.#queue.push(path);
+    const first = this.#watchers[0];
+    if (this.#initialDone && first) {
+      this.#owners.set(path, first);
+      first.add(path);
+    } else {
+      this.#owners.set(path, null);
+      this.#queue.push(path);
+    }
+  }
+
+  /**
+   * A folder (and so everything under it) went away. Its watcher lets it go: chokidar
+   * would wait for it to come back but, at depth 0 from the nearest folder still there,
+   * would not list it again. The parent's watcher reports it if it comes back.
+   */
+  #folderGone(path: string): void {
+    if (path === this.#root) return;
+    const inside = path + sep;
+    for (const [folder, owner] of this.#owners) {
+      if (folder !== path && !folder.startsWith(inside)) continue;
+      owner?.unwatch(folder);
+      this.#owners.delete(folder);
+      const queued = this.#queue.indexOf(folder);
+      if (queued >= 0) this.#queue.splice(queued, 1);
+    }
   }
 
   #pump(): void {
