@@ -1,8 +1,10 @@
 import { afterEach, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TreeWatcher, type TreeWatcherOptions } from '../../../src-main/watch/tree-watcher.ts';
 
 const roots: string[] = [];
@@ -121,5 +123,25 @@ describe('TreeWatcher: chokidar one folder level at a time', () => {
     writeFileSync(join(root, 'new', 'later.mp4'), '');
     await seen('new/later.mp4');
     assert.equal(added.filter((a) => a === 'new/later.mp4').length, 1);
+  });
+
+  test('a folder it may not read is reported as an error; the rest is still listed', () => {
+    const root = tree(['a/one.mp4', 'locked/hidden.mp4', 'z/two.mp4']);
+    chmodSync(root, 0o755);
+    chmodSync(join(root, 'locked'), 0o000);
+    const child = fileURLToPath(new URL('./tree-watcher-child.ts', import.meta.url));
+    // Root reads every folder: the watch then runs as "nobody".
+    const asRoot = process.getuid?.() === 0;
+    const [command, args] = asRoot
+      ? [
+          'setpriv',
+          ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, child, root],
+        ]
+      : [process.execPath, [child, root]];
+    const out = execFileSync(command, args, { encoding: 'utf8', timeout: 60_000 });
+    chmodSync(join(root, 'locked'), 0o755);
+    const seen = JSON.parse(out) as { added: string[]; errors: string[] };
+    assert.deepEqual(seen.added, ['a/one.mp4', 'z/two.mp4']);
+    assert.deepEqual(seen.errors, ['EACCES']);
   });
 });
