@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { systemClock } from '../src-main/base/clock.ts';
 import { openDatabase } from '../src-main/db/database.ts';
 import { createLogger, silentSink } from '../src-main/logging/logger.ts';
@@ -54,6 +55,14 @@ function makeTree(dir: string, dirs: number, perDir: number): number {
   return n;
 }
 
+/** Each V8 heap space's reserved size: which part of the heap holds on to RSS. */
+function spaces(): string {
+  return getHeapSpaceStatistics()
+    .filter((space) => space.space_size >= 1024 * 1024)
+    .map((space) => `${space.space_name} ${mb(space.space_size)}`)
+    .join(', ');
+}
+
 function walk(dir: string): number {
   let n = 0;
   for (const e of readdirSync(dir, { withFileTypes: true }))
@@ -88,6 +97,12 @@ try {
   facts.clear();
   globalThis.gc?.();
   const before = process.memoryUsage();
+  // The heap's high-water mark during the scan: garbage kept alive by the scan grows V8's
+  // heap (new space up to its maximum), and RSS stays up long after the garbage is gone.
+  let peakHeap = before.heapUsed;
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 10);
   const { svc, db } = service();
   const start = performance.now();
   const folder = await svc.add({
@@ -99,12 +114,13 @@ try {
     stabilitySeconds: 30,
   });
   const scanMs = performance.now() - start;
+  clearInterval(sampler);
   const after = process.memoryUsage();
   console.log(
     `initial scan of ${files} files (${folder.counts.offered} videos offered): ${ms(scanMs)} (goal <= 3000 ms); bare readdir walk ${ms(refMs)}; ratio ${(scanMs / refMs).toFixed(1)}x`,
   );
   console.log(
-    `  memory: rss +${mb(after.rss - before.rss)} (now ${mb(after.rss)}), heap +${mb(after.heapUsed - before.heapUsed)}`,
+    `  memory: rss +${mb(after.rss - before.rss)} (now ${mb(after.rss)}), heap +${mb(after.heapUsed - before.heapUsed)}; peak heap during the scan +${mb(peakHeap - before.heapUsed)}`,
   );
   // What the watch keeps, as against what its scan left for the collector: V8 grows the heap
   // (and RSS, which it gives back only slowly) for chokidar's scan garbage.
@@ -114,7 +130,7 @@ try {
     `  reference (a walk keeping size and mtime per file, fs.watch per directory): rss +${mb(refRss)}`,
   );
   console.log(
-    `  after a GC: heap +${mb(kept.heapUsed - before.heapUsed)} kept, rss +${mb(kept.rss - before.rss)}`,
+    `  after a GC: heap +${mb(kept.heapUsed - before.heapUsed)} kept, rss +${mb(kept.rss - before.rss)}; V8 spaces: ${spaces()}`,
   );
   await svc.close();
   db.close();

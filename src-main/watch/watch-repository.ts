@@ -223,7 +223,7 @@ export class WatchRepository {
   }
 
   /** Many offers in one transaction (an initial scan can find thousands); known paths are kept. */
-  insertOffers(files: FileRecord[]): void {
+  insertOffers(files: Iterable<FileRecord>): void {
     const insert = this.db.prepare(
       `INSERT OR IGNORE INTO watch_files (id, folder_id, rel_path, size, mtime_ms, state, updated_at)
        VALUES (?, ?, ?, ?, ?, 'offered', ?)`,
