@@ -1,4 +1,5 @@
 import { Menu } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import type { Job } from '../../../src-shared/domain/job.ts';
 import { useJobActions } from './job-actions-store.ts';
 import { MoreButton } from './MoreButton.tsx';
@@ -8,16 +9,25 @@ export function JobMenu({
   job,
   movable,
   editable,
+  initiallyOpen = false,
 }: {
   job: Job;
   movable: boolean;
   editable: boolean;
+  /** Mounted by the click on its stand-in button (JobMenuButton): opens at once, focus on it. */
+  initiallyOpen?: boolean;
 }) {
   const { openEdit, openDetail, move } = useJobActions.getState();
+  const target = useRef<HTMLButtonElement>(null);
+  // The stand-in that had focus has left the page: its place goes to this button, so the
+  // keyboard and the menu's return of focus on close find it.
+  useEffect(() => {
+    if (initiallyOpen && document.activeElement === document.body) target.current?.focus();
+  }, [initiallyOpen]);
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal defaultOpened={initiallyOpen}>
       <Menu.Target>
-        <MoreButton title={job.title} />
+        <MoreButton ref={target} title={job.title} />
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={() => openDetail(job.id)}>Details and history</Menu.Item>
