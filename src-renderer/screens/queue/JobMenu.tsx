@@ -1,5 +1,5 @@
 import { Menu } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../src-shared/domain/job.ts';
 import { useJobActions } from './job-actions-store.ts';
 import { MoreButton } from './MoreButton.tsx';
@@ -19,13 +19,17 @@ export function JobMenu({
 }) {
   const { openEdit, openDetail, move } = useJobActions.getState();
   const target = useRef<HTMLButtonElement>(null);
-  // The stand-in that had focus has left the page: its place goes to this button, so the
-  // keyboard and the menu's return of focus on close find it.
+  const [opened, setOpened] = useState(false);
+  // Opened once mounted rather than mounted open: Mantine records where focus was (to give it
+  // back on close) only when `opened` changes. Focus first moves here from the stand-in, which
+  // has left the page.
   useEffect(() => {
-    if (initiallyOpen && document.activeElement === document.body) target.current?.focus();
+    if (!initiallyOpen) return;
+    target.current?.focus({ preventScroll: true });
+    setOpened(true);
   }, [initiallyOpen]);
   return (
-    <Menu position="bottom-end" withinPortal defaultOpened={initiallyOpen}>
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
       <Menu.Target>
         <MoreButton ref={target} title={job.title} />
       </Menu.Target>
