@@ -100,15 +100,15 @@ describe('the notification bell in the browser UI', { skip }, () => {
     await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
     await page.reload();
     await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-    await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
-    assert.equal(await page.getByTestId('bell-count').count(), 0);
+    // The bell says "Notifications" with no count before its list has loaded too: so the list
+    // is waited for first (the page connects once its first screen is in), then the count.
     await bell().click();
-    assert.equal(
-      await page
-        .getByRole('dialog', { name: 'Notifications' })
-        .locator('.bell-item[data-read]')
-        .count(),
-      2,
-    );
+    const read = page
+      .getByRole('dialog', { name: 'Notifications' })
+      .locator('.bell-item[data-read]');
+    await read.nth(1).waitFor();
+    assert.equal(await read.count(), 2);
+    assert.equal(await page.getByTestId('bell-count').count(), 0);
+    await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
   });
 });

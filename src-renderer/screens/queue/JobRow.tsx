@@ -15,7 +15,6 @@ import { bytesOf } from './rows.ts';
 import { JobMenuButton } from './JobMenuButton.tsx';
 import { VideoLinks } from './VideoLinks.tsx';
 
-
 const toneColor = {
   running: 'blue',
   waiting: 'yellow',
