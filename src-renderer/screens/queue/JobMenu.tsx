@@ -1,4 +1,6 @@
 import { Menu } from '@mantine/core';
+import '@mantine/core/styles/Popover.css';
+import '@mantine/core/styles/Menu.css';
 import { useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../src-shared/domain/job.ts';
 import { useJobActions } from './job-actions-store.ts';
