@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { quietDirectives } from './scripts/vite-quiet.ts';
+import { rendererTreeshake } from './scripts/vite-treeshake.ts';
 
 /** Desktop build: main (ESM), preload (CommonJS, as sandboxed preloads must be), renderer. */
 export default defineConfig({
@@ -41,6 +42,7 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve('src-renderer/index.html') },
         onwarn: quietDirectives,
+        treeshake: rendererTreeshake,
       },
     },
   },

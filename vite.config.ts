@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { quietDirectives } from './scripts/vite-quiet.ts';
+import { rendererTreeshake } from './scripts/vite-treeshake.ts';
 
 /** The renderer alone, for the headless mode (the desktop build uses electron.vite.config.ts). */
 export default defineConfig({
@@ -11,7 +12,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1024,
-    rollupOptions: { onwarn: quietDirectives },
+    rollupOptions: { onwarn: quietDirectives, treeshake: rendererTreeshake },
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

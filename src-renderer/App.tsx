@@ -5,7 +5,7 @@ import { Frame } from './components/Frame.tsx';
 // browser leave Dropline to show the file. Its pairing preview is the lazy part.
 import { DropZone } from './screens/folders/DropZone.tsx';
 import { useDocumentTitle } from './document-title.ts';
-import { FirstScreenMark } from './state/first-screen.ts';
+import { FirstScreenMark } from './boot/first-screen.ts';
 import { useNavigation, type ScreenId } from './state/navigation-store.ts';
 import { AppTheme } from './theme/AppTheme.tsx';
 // Notices as browser notifications in a tab (a desktop window has OS notifications).

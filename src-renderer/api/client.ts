@@ -1,4 +1,5 @@
 import { createApiClient, type ApiClient } from '../../src-shared/api/client.ts';
+import { firstScreenShown } from '../boot/first-screen.ts';
 import { ipcTransport } from './ipc-transport.ts';
 import { wsTransport, type LinkState } from './ws-transport.ts';
 
@@ -14,7 +15,11 @@ export function connect(): Connection {
     const api = createApiClient(ipcTransport(window.dropline));
     return { api, onState: (listener) => (listener('open'), () => undefined) };
   }
-  const transport = wsTransport(window.location, window.history);
+  // The wire's zod schemas (about 16 KB gzip) load once the first screen is in, and the socket
+  // opens then; the session is already being checked meanwhile.
+  const transport = wsTransport(window.location, window.history, () =>
+    firstScreenShown.then(() => import('../../src-shared/api/wire.ts')),
+  );
   return { api: createApiClient(transport), onState: (listener) => transport.onState(listener) };
 }
 

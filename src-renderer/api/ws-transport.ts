@@ -1,13 +1,10 @@
 import type { Transport } from '../../src-shared/api/client.ts';
 import { AppError, RouterErrorCode } from '../../src-shared/api/errors.ts';
-import {
-  MAX_MESSAGE_BYTES,
-  MESSAGE_TOO_BIG_CLOSE,
-  ServerMessageSchema,
-  WS_PROTOCOL,
-  messageTooLarge,
-  type Result,
-} from '../../src-shared/api/wire.ts';
+import type * as WireModule from '../../src-shared/api/wire.ts';
+import type { Result } from '../../src-shared/api/wire.ts';
+
+/** The wire module: its message schemas, protocol name and size limit. */
+export type Wire = typeof WireModule;
 
 export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'unauthorized';
 
@@ -23,12 +20,21 @@ const MAX_DELAY_MS = 5000;
  * (never sent to a server by the browser); it is traded for an HttpOnly
  * session cookie and wiped from the address bar. The socket reconnects with
  * backoff whenever it drops, and calls made while it is down fail fast.
+ *
+ * The wire module (every message received is parsed with its zod schemas) is loaded by
+ * `loadWire`, and the socket opens once it is in: the caller decides when that is.
  */
-export function wsTransport(location: Location, history: History): WsTransport {
+export function wsTransport(
+  location: Location,
+  history: History,
+  loadWire: () => Promise<Wire>,
+): WsTransport {
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const stateListeners = new Set<(state: LinkState) => void>();
   const pending = new Map<number, (result: Result) => void>();
   let socket: WebSocket | null = null;
+  // Set before the first socket opens; everything that reads it runs on an open socket.
+  let wire: Wire | null = null;
   // The launch key from the printed link leaves the address bar (history, screenshots) at once.
   let launchKey = new URLSearchParams(location.hash.slice(1)).get('token');
   if (launchKey) history.replaceState(null, '', location.pathname + location.search);
@@ -60,11 +66,17 @@ export function wsTransport(location: Location, history: History): WsTransport {
   }
 
   async function connect(): Promise<void> {
-    const session = await ensureSession();
+    const [session, loaded] = await Promise.all([
+      ensureSession(),
+      wire ?? loadWire().catch(() => null),
+    ]);
     if (session === 'unauthorized') return setState('unauthorized');
-    if (session === 'down') return retryLater();
+    // A chunk that failed to load (the engine restarting, say) is asked for again, like the engine.
+    if (session === 'down' || !loaded) return retryLater();
+    wire = loaded;
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${scheme}//${location.host}/api`, [WS_PROTOCOL]);
+    const { ServerMessageSchema, MESSAGE_TOO_BIG_CLOSE } = loaded;
+    const ws = new WebSocket(`${scheme}//${location.host}/api`, [loaded.WS_PROTOCOL]);
     socket = ws;
     ws.onopen = () => {
       delay = MIN_DELAY_MS;
@@ -112,7 +124,7 @@ export function wsTransport(location: Location, history: History): WsTransport {
 
   return {
     call(method, input) {
-      if (!socket || socket.readyState !== WebSocket.OPEN) {
+      if (!socket || socket.readyState !== WebSocket.OPEN || !wire) {
         const error =
           state === 'unauthorized'
             ? new AppError(
@@ -132,8 +144,8 @@ export function wsTransport(location: Location, history: History): WsTransport {
       const text = JSON.stringify({ type: 'call', id, method, input });
       // UTF-8 length: what the engine's limit counts.
       const bytes = new TextEncoder().encode(text).length;
-      if (bytes > MAX_MESSAGE_BYTES)
-        return Promise.resolve({ ok: false, error: messageTooLarge(method, bytes).toJSON() });
+      if (bytes > wire.MAX_MESSAGE_BYTES)
+        return Promise.resolve({ ok: false, error: wire.messageTooLarge(method, bytes).toJSON() });
       return new Promise((resolve) => {
         pending.set(id, resolve);
         open.send(text);

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactElement } from 'react';
-import { firstScreenShown } from '../state/first-screen.ts';
+import { firstScreenShown } from '../boot/first-screen.ts';
 
 // Mantine's Tooltip brings floating-ui (about 20 KB gzip): the frame loads it once the first
 // screen has rendered, and shows its buttons without a tooltip until then.

@@ -1,4 +1,6 @@
 import { Alert, Anchor, Badge, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
+import '@mantine/core/styles/Badge.css';
+import '@mantine/core/styles/Alert.css';
 import { useState } from 'react';
 import { setupHelpFor, setupSteps } from '../../../src-shared/domain/google-setup.ts';
 import { useChannels } from '../../state/channels-store.ts';

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Switch } from '@mantine/core';
+import '../../theme/dialog-styles.ts';
 import { useEffect } from 'react';
 import { localTimeZone } from '../../../src-shared/publishing/plain-date.ts';
 import { ChannelPicker } from '../../components/ChannelPicker.tsx';

@@ -1,4 +1,5 @@
 import { Modal } from '@mantine/core';
+import '../../theme/dialog-styles.ts';
 import { AddUploadForm } from './AddUploadForm.tsx';
 import { useAddForm } from './add-form-store.ts';
 

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, NativeSelect, TextInput } from '@mantine/core';
+import '../../theme/dialog-styles.ts';
 import { useState } from 'react';
 import type { JobEditPatch } from '../../../src-shared/api/job-edits.ts';
 import type { Job } from '../../../src-shared/domain/job.ts';

@@ -1,4 +1,6 @@
 import { Alert, Anchor, Button, Group, Modal, Timeline } from '@mantine/core';
+import '@mantine/core/styles/Alert.css';
+import '../../theme/dialog-styles.ts';
 import { useEffect, useState } from 'react';
 import type { TimelineEntry } from '../../../src-shared/domain/job-timeline.ts';
 import type { Job } from '../../../src-shared/domain/job.ts';

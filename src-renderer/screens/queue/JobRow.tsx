@@ -12,11 +12,8 @@ import { statusText, statusTone } from './job-status.ts';
 import { useMinuteClock } from '../../state/minute-clock.ts';
 import { useQueue } from './queue-store.ts';
 import { bytesOf } from './rows.ts';
-import { JobMenu } from './JobMenu.tsx';
+import { JobMenuButton } from './JobMenuButton.tsx';
 import { VideoLinks } from './VideoLinks.tsx';
-
-// The menu is part of the row, not loaded later: a click on a stand-in button before the menu's
-// chunk arrived was lost (CI found it as a flaky e2e test).
 
 const toneColor = {
   running: 'blue',
@@ -136,7 +133,7 @@ export const JobRow = memo(function JobRow({
             Cancel
           </Button>
         )}
-        <JobMenu job={job} movable={movable} editable={canEditJob(job)} />
+        <JobMenuButton job={job} movable={movable} editable={canEditJob(job)} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ChannelHold, Job, JobProgress, QuotaStatus } from '../../../src-shared/domain/job.ts';
-import { VideoMetadataSchema, type VideoMetadata } from '../../../src-shared/domain/metadata.ts';
+import type { VideoMetadata } from '../../../src-shared/domain/metadata.ts';
 import { api } from '../../api/client.ts';
 import { useConnection } from '../../state/connection-store.ts';
 import { useAddForm } from './add-form-store.ts';
@@ -154,6 +154,8 @@ export const useQueue = create<QueueState>((set, get) => {
           set({ error: null, notice: null });
           return;
         case 'enqueue': {
+          // Loaded on the first drop: its zod schemas are no part of the first screen.
+          const { VideoMetadataSchema } = await import('../../../src-shared/domain/metadata.ts');
           for (const upload of plan.uploads) {
             const ok = await get().enqueue({
               files: [upload.path],

@@ -1,4 +1,5 @@
 import { NativeSelect, Radio, Group, TagsInput, Textarea, TextInput } from '@mantine/core';
+import '../../theme/dropdown-styles.ts';
 import { PrivacySchema } from '../../../src-shared/domain/metadata.ts';
 import { alteredOptions, audienceOptions, privacyOptions } from './field-options.ts';
 import { FieldCounter } from './FieldCounter.tsx';

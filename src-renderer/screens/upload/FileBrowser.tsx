@@ -7,6 +7,8 @@ import {
   ScrollArea,
   UnstyledButton,
 } from '@mantine/core';
+import '@mantine/core/styles/ScrollArea.css';
+import '../../theme/dialog-styles.ts';
 import { File, Folder, FileVideo, Image, ArrowUp } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { FileEntry } from '../../../src-shared/api/files.ts';

@@ -1,4 +1,5 @@
 import { Select } from '@mantine/core';
+import '../../theme/dropdown-styles.ts';
 import { useEffect } from 'react';
 import { usePlaylists } from './playlists-store.ts';
 

@@ -1,5 +1,6 @@
 import { Group, Select } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
+import '../../theme/dropdown-styles.ts';
 import { useMemo } from 'react';
 import { PublishAtField } from './PublishAtField.tsx';
 
