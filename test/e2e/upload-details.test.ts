@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { EngineConnection } from '../../src-main/engine-process/engine-client.ts';
 import type { GoogleSandbox } from '../fakes/google-sandbox/index.ts';
 import { browserUnavailable } from '../helpers/browser.ts';
-import { openServeInChromium, type ServeInChromium } from '../helpers/serve-in-chromium.ts';
+import { openServeInChromium, type ServeInChromium } from './support/serve-in-chromium.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserUnavailable();

@@ -9,7 +9,7 @@ import {
   dropFiles,
   openServeInChromium,
   type ServeInChromium,
-} from '../helpers/serve-in-chromium.ts';
+} from './support/serve-in-chromium.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const skip = browserUnavailable();

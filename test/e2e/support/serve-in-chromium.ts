@@ -2,12 +2,12 @@
 // `dropline serve` pointed at it with the given channels connected (and
 // folders watched), and a Chromium page on its UI that records page errors.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../helpers/browser.ts';
 import {
   connectSandboxChannel,
   startSandboxedServe,
   type SandboxedServe,
-} from './sandbox-channel.ts';
+} from '../../helpers/sandbox-channel.ts';
 
 export interface ServeInChromiumOptions {
   /** Sandbox channels connected before the page opens. */
