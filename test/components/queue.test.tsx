@@ -73,5 +73,13 @@ test(
     await expect.poll(() => titles()).toContain(last);
     expect(rows().length).toBeLessThan(60);
     expect(titles()).not.toContain(engine.files[0]);
+    // The virtualizer places the rows itself (not React): each one starts where the one above ends.
+    const placed = [...scroller.querySelectorAll<HTMLElement>('.queue-row')]
+      .map((r) => r.getBoundingClientRect())
+      .sort((a, b) => a.top - b.top);
+    for (const [i, box] of placed.entries()) {
+      if (i > 0) expect(Math.abs(box.top - (placed[i - 1] as DOMRect).bottom)).toBeLessThan(1);
+    }
+    expect((placed.at(-1) as DOMRect).bottom).toBeGreaterThan(scroller.getBoundingClientRect().top);
   },
 );

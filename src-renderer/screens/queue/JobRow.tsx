@@ -1,4 +1,4 @@
-import { Button, Checkbox, Progress } from '@mantine/core';
+import { Button, Progress } from '@mantine/core';
 import { memo } from 'react';
 import {
   canPauseJob,
@@ -56,7 +56,10 @@ export const JobRow = memo(function JobRow({
       data-job-id={job.id}
       data-state={job.state}
     >
-      <Checkbox
+      {/* Plain, not Mantine's Checkbox: rows mount as the list scrolls, and each element costs. */}
+      <input
+        type="checkbox"
+        className="job-select"
         aria-label={`Select ${job.title}`}
         checked={selected}
         onChange={(e) => select(job.id, e.currentTarget.checked)}
