@@ -11,6 +11,8 @@ test('the Add upload dialog, loaded when first opened, gives focus back on close
   await openEngine({ channels: [ALICE] });
   await renderApp('Queue');
   const opener = page.getByRole('button', { name: 'Add upload', exact: true });
+  // The screen's chunk may still be loading: element() below does not wait for it.
+  await expect.element(opener).toBeVisible();
   for (const time of ['first', 'second']) {
     // By keyboard: in this harness the sidebar lies over the screen's top-right buttons.
     (opener.element() as HTMLElement).focus();
