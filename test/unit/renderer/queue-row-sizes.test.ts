@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
 import { createRowSizes, rowShape } from '../../../src-renderer/screens/queue/row-sizes.ts';
-import type { Row } from '../../../src-renderer/screens/queue/rows.ts';
+import { buildRows, type Row } from '../../../src-renderer/screens/queue/rows.ts';
 import { job } from '../../helpers/domain-fixtures.ts';
 
 const jobRow = (overrides: Parameters<typeof job>[2] = {}): Row => ({
   kind: 'job',
   job: job('j', 'UC1', overrides),
 });
-const header: Row = {
-  kind: 'channel',
-  summary: {
-    channelId: 'UC1',
-    total: 0,
-    active: 0,
-    paused: 0,
-    pausable: 0,
-    bytesSent: 0,
-    bytesTotal: 0,
-    rate: 0,
-  },
-};
+// A connected channel with no jobs: its header is the one row.
+const header = buildRows({}, [], {}, ['UC1'])[0];
 const failure = { code: 'quota', message: 'Quota used up', retryable: false };
 
 describe('queue row heights per shape', () => {
