@@ -105,7 +105,7 @@ describe('Accessibility and small windows, in Chromium', { skip }, () => {
         found[name] = await seriousViolations(page);
       }
       await open('Queue');
-      await page.getByRole('button', { name: 'Add upload' }).click();
+      await page.getByRole('button', { name: 'Add upload', exact: true }).click();
       await page.getByRole('form', { name: 'Add upload' }).waitFor();
       found['Add upload'] = await seriousViolations(page);
       await page.keyboard.press('Escape');
@@ -129,7 +129,7 @@ describe('Accessibility and small windows, in Chromium', { skip }, () => {
       clipped[name] = await clippedElements(page);
     }
     await open('Queue');
-    await page.getByRole('button', { name: 'Add upload' }).click();
+    await page.getByRole('button', { name: 'Add upload', exact: true }).click();
     await page.getByRole('form', { name: 'Add upload' }).waitFor();
     clipped['Add upload'] = await clippedElements(page);
     await page.keyboard.press('Escape');

@@ -132,7 +132,7 @@ describe('the drop preview has the Studio upload details, in Chromium', { skip }
     writeFileSync(first, randomBytes(100_000));
     const take2 = randomBytes(120_000);
     writeFileSync(join(exports, 'take2.mp4'), take2);
-    await page.getByRole('button', { name: 'Add upload' }).click();
+    await page.getByRole('button', { name: 'Add upload', exact: true }).click();
     const form = page.getByRole('form', { name: 'Add upload' });
     await form.getByLabel('Video files').fill(first);
     await form.getByText('1 video ready').waitFor();

@@ -119,7 +119,7 @@ describe(
       writeFileSync(file, 'a video with a preset');
       await page.getByRole('button', { name: 'Queue', exact: true }).click();
       await page.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
-      await page.getByRole('button', { name: 'Add upload' }).click();
+      await page.getByRole('button', { name: 'Add upload', exact: true }).click();
       const form = page.getByRole('form', { name: 'Add upload' });
       await form.getByLabel('Video files').fill(file);
       await form.getByRole('checkbox', { name: 'Alice Cooks' }).check();

@@ -40,7 +40,7 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
     });
     ({ sandbox, engine, page, pageErrors } = ui);
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
-    await page.getByRole('button', { name: 'Add upload' }).click();
+    await page.getByRole('button', { name: 'Add upload', exact: true }).click();
     await form().waitFor();
   });
   afterAll(async () => {
@@ -118,6 +118,8 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
     await travels.getByRole('radio', { name: 'Yes, altered or synthetic' }).check();
 
     await f.getByRole('button', { name: 'Add to queue' }).click();
+    // Added: the dialog closes (its closing transition ends before the next test opens it again).
+    await page.getByRole('dialog', { name: 'Add upload' }).waitFor({ state: 'detached' });
     await page
       .locator('[data-testid="job-row"][data-state="done"]')
       .nth(1)
@@ -149,7 +151,7 @@ describe('The Studio-style Add upload form in Chromium', { skip }, () => {
     const clip = join(dir.path, 'clips', 'Browse me.mp4');
     writeFileSync(clip, randomBytes(1000));
     writeFileSync(join(dir.path, 'clips', 'notes.txt'), 'not a video');
-    await page.getByRole('button', { name: 'Add upload' }).click();
+    await page.getByRole('button', { name: 'Add upload', exact: true }).click();
     const f = form();
     await f.getByRole('button', { name: 'Choose videos…' }).click();
     const browser = page.getByRole('dialog', { name: 'Choose videos on the Dropline machine' });

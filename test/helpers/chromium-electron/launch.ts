@@ -91,11 +91,7 @@ export async function startSimulatedDesktop(opts: {
     context,
     async window() {
       await next('window');
-      for (;;) {
-        const page = context.pages().find((p) => p.url().startsWith('http://dropline.localhost/'));
-        if (page) return page;
-        await context.waitForEvent('page');
-      }
+      return appPage(context, exited);
     },
     exited,
     stderr: () => err,
@@ -110,4 +106,39 @@ export async function startSimulatedDesktop(opts: {
       await browser.close().catch(() => undefined);
     },
   };
+}
+
+const showsApp = (page: Page): boolean => page.url().startsWith('http://dropline.localhost/');
+
+/**
+ * The page that shows the app. A window's page is made blank and then navigates to the app, so
+ * the page can be there before its address is: wait for a new page or a navigation of any page,
+ * not only for a new page (which never came when the blank page had been made already).
+ */
+function appPage(context: BrowserContext, exited: Promise<number | null>): Promise<Page> {
+  return new Promise<Page>((resolve, reject) => {
+    const watched = new Set<Page>();
+    const stop = () => {
+      context.off('page', watch);
+      for (const page of watched) page.off('framenavigated', check);
+    };
+    const check = () => {
+      const page = context.pages().find(showsApp);
+      if (!page) return;
+      stop();
+      resolve(page);
+    };
+    function watch(page: Page) {
+      if (!watched.has(page)) page.on('framenavigated', check);
+      watched.add(page);
+      check();
+    }
+    context.on('page', watch);
+    context.pages().forEach(watch);
+    check();
+    void exited.then((code) => {
+      stop();
+      reject(new Error(`the app exited (${code}) before its window showed the app`));
+    });
+  });
 }
