@@ -134,13 +134,20 @@ describe('watched folders', () => {
     await h.close();
     h.open();
     await h.service.ready();
-    await settle(h, 'marker4.mp4');
+    // The watcher lists a tree a level at a time: a marker beside the moved file (not at the top,
+    // which can be done before sub/ is listed), and then the moved file itself, recognised.
+    await settle(h, join('sub', 'marker4.mp4'));
+    const [folder] = h.service.list();
+    await until(
+      () =>
+        h.service
+          .items(folder!.id)
+          .some((i) => i.path === 'sub/episode-1.mp4' && i.state === 'queued'),
+      'sub/episode-1.mp4 recognised as queued',
+    );
 
     const episodes = h.uploads().filter((u) => /ep(isode-)?1\.mp4$/.test(u.file));
     assert.equal(episodes.length, 2, 'one upload per channel, ever');
-    const [folder] = h.service.list();
-    const items = h.service.items(folder!.id);
-    assert.ok(items.some((i) => i.path === 'sub/episode-1.mp4' && i.state === 'queued'));
   });
 
   test('a folder that disappears goes offline and resumes without uploading again', async () => {
