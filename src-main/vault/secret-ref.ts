@@ -3,6 +3,7 @@ import { VaultError, VaultErrorReason } from './vault-error.ts';
 
 const KINDS: ReadonlySet<SecretKind> = new Set([
   'refresh_token',
+  'access_token',
   'oauth_client_secret',
   'cookie_file',
   'upload_session',

@@ -4,8 +4,13 @@
  * that holds a secret (refresh tokens, OAuth client secret, cookie files)
  * goes through it and never writes plaintext anywhere.
  */
-/** `upload_session`: a resumable session URI, which lets its holder send bytes into the upload. */
-export type SecretKind = 'refresh_token' | 'oauth_client_secret' | 'cookie_file' | 'upload_session';
+/**
+ * `upload_session`: a resumable session URI, which lets its holder send bytes into the upload.
+ * `access_token`: a short-lived access token kept across restarts (TikTok's, with its end), so a
+ * start does not refresh: each TikTok refresh rotates the refresh token.
+ */
+export type SecretKind =
+  'refresh_token' | 'access_token' | 'oauth_client_secret' | 'cookie_file' | 'upload_session';
 
 export interface SecretRef {
   kind: SecretKind;

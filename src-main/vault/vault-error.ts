@@ -58,6 +58,11 @@ const KIND_WORDS: Record<SecretRef['kind'], { what: string; owner: string; fix: 
     owner: 'channel',
     fix: 'Reconnect this channel to store a new one.',
   },
+  access_token: {
+    what: 'access token',
+    owner: 'account',
+    fix: 'Nothing to do: Dropline asks for a new one when it needs it.',
+  },
   oauth_client_secret: {
     what: 'OAuth client secret',
     owner: 'client',

@@ -14,6 +14,7 @@ import { clientSecretJson } from '../helpers/client-secret-json.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { videoFile } from '../helpers/upload-harness.ts';
+import { closeToasts } from './support/toasts.ts';
 
 const skip = browserUnavailable();
 const ALICE = 'UCalice0000000000000000a';
@@ -217,8 +218,7 @@ describe('Channels screen: the guided Google setup and what Google’s errors me
     await page.getByTestId('history-cleared').waitFor();
     await row.waitFor({ state: 'detached' });
     // Any other toast that came meanwhile is closed too.
-    for (const dismiss of await page.getByRole('button', { name: /^Dismiss: / }).all())
-      await dismiss.click();
+    await closeToasts(page);
     await page.getByRole('button', { name: 'Show history' }).click();
     await page.getByLabel('Search by title or file').fill('timelapse');
     const entry = page.locator(`[data-testid="history-row"][data-job-id="${jobId}"]`);

@@ -11,6 +11,12 @@ import type { TikTokAppStore } from './tiktok-app-store.ts';
 const MARGIN_MS = 5 * 60_000;
 
 const current = (openId: string): SecretRef => ({ kind: 'refresh_token', id: `tiktok:${openId}` });
+/**
+ * The access token and its end, kept encrypted so a restart uses it rather than refreshing: every
+ * refresh rotates the refresh token, and one in flight when the process dies (TikTok rotated, the
+ * answer never came) costs the account its sign-in. Kept, a start refreshes only near the end.
+ */
+const access = (openId: string): SecretRef => ({ kind: 'access_token', id: `tiktok:${openId}` });
 /** The newest refresh token, written the moment TikTok answers, before anything else. */
 const pending = (openId: string): SecretRef => ({
   kind: 'refresh_token',
@@ -31,8 +37,8 @@ export interface TikTokTokensDeps {
 }
 
 /**
- * Access tokens for TikTok accounts, kept in memory; refresh tokens in the
- * vault. TikTok rotates refresh tokens and the one sent dies at once, so
+ * Access tokens for TikTok accounts, in memory and (with their end) in the vault; refresh tokens
+ * in the vault. TikTok rotates refresh tokens and the one sent dies at once, so
  * the answer's token is written first, to its own row, and only then made
  * current: a crash in between leaves both rows, and the next refresh tries
  * the newest first.
@@ -47,14 +53,17 @@ export class TikTokTokens {
   }
 
   async accessToken(openId: string): Promise<string> {
-    const cached = this.#cache.get(openId);
-    if (cached && cached.expiresAt - MARGIN_MS > this.#d.clock.now()) return cached.token;
+    const known = this.#cache.get(openId) ?? this.#stored(openId);
+    if (known && known.expiresAt - MARGIN_MS > this.#d.clock.now()) {
+      this.#cache.set(openId, known);
+      return known.token;
+    }
     return this.refresh(openId);
   }
 
   /** TikTok refused the token (401): the next call refreshes. */
   invalidate(openId: string): void {
-    this.#cache.delete(openId);
+    this.#dropAccess(openId);
   }
 
   /** After sign-in: the first tokens. */
@@ -65,7 +74,7 @@ export class TikTokTokens {
   }
 
   forget(openId: string): void {
-    this.#cache.delete(openId);
+    this.#dropAccess(openId);
     this.#d.secrets.delete(current(openId));
     this.#d.secrets.delete(pending(openId));
   }
@@ -142,16 +151,37 @@ export class TikTokTokens {
   }
 
   #remember(answer: TokenAnswer): string {
-    this.#cache.set(answer.open_id, {
+    const known = {
       token: answer.access_token,
       expiresAt: this.#d.clock.now() + answer.expires_in * 1000,
-    });
+    };
+    this.#cache.set(answer.open_id, known);
+    this.#d.secrets.put(access(answer.open_id), Buffer.from(JSON.stringify(known), 'utf8'));
     return answer.access_token;
+  }
+
+  /** The access token kept by an earlier run, if it reads back whole. */
+  #stored(openId: string): { token: string; expiresAt: number } | undefined {
+    const value = this.#d.secrets.get(access(openId));
+    if (!value) return undefined;
+    try {
+      const known = JSON.parse(value.toString('utf8')) as { token?: unknown; expiresAt?: unknown };
+      if (typeof known.token === 'string' && typeof known.expiresAt === 'number')
+        return { token: known.token, expiresAt: known.expiresAt };
+    } catch {
+      // Not ours to fail on: a refresh gets a new one.
+    }
+    return undefined;
+  }
+
+  #dropAccess(openId: string): void {
+    this.#cache.delete(openId);
+    this.#d.secrets.delete(access(openId));
   }
 
   #reconsent(openId: string, why: string): never {
     const message = `${why} Connect it again: dropline tiktok connect.`;
-    this.#cache.delete(openId);
+    this.#dropAccess(openId);
     this.#d.onNeedsReconsent(openId, message);
     throw new AppError('needs_reconsent', message, false);
   }

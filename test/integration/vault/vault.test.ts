@@ -317,7 +317,7 @@ describe('vault on real SQLite', () => {
     assert.equal(vault.isUnlocked(), false);
     assert.equal(vault.store.get(UC1)?.toString(), 'x');
     assert.throws(
-      () => vault.store.put({ kind: 'access_token' as never, id: 'a' }, Buffer.from('x')),
+      () => vault.store.put({ kind: 'id_token' as never, id: 'a' }, Buffer.from('x')),
       isReason(VaultErrorReason.invalid),
     );
     assert.throws(

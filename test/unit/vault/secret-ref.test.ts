@@ -21,8 +21,8 @@ test('the four kinds of secret are known; ids of 1 to 512 characters pass unchan
 
 test('unknown kinds and empty, overlong or non-string ids are refused by name', () => {
   assert.throws(
-    () => checkRef({ kind: 'access_token' as never, id: 'a' }),
-    invalid('Unknown secret kind "access_token".'),
+    () => checkRef({ kind: 'id_token' as never, id: 'a' }),
+    invalid('Unknown secret kind "id_token".'),
   );
   for (const id of ['', 'x'.repeat(513), 42 as never])
     assert.throws(

@@ -48,8 +48,8 @@ describe('vault edges', () => {
     const db = openDatabase(':memory:');
     const vault = openVault(db, { providers: [memoryKeyProvider('file')] });
     assert.throws(
-      () => vault.store.put({ kind: 'access_token' as never, id: 'a' }, Buffer.from('x')),
-      reason(VaultErrorReason.invalid, /^Unknown secret kind "access_token"\.$/),
+      () => vault.store.put({ kind: 'id_token' as never, id: 'a' }, Buffer.from('x')),
+      reason(VaultErrorReason.invalid, /^Unknown secret kind "id_token"\.$/),
     );
     assert.equal(vault.isUnlocked(), false);
     assert.equal(vault.slots().length, 0);

@@ -313,12 +313,9 @@ describe('vault: secrets', () => {
         assert.deepEqual(e.ref, REF),
       ),
     );
-    const bad = { kind: 'access_token', id: 'a' } as never;
+    const bad = { kind: 'id_token', id: 'a' } as never;
     for (const op of [() => vault.store.get(bad), () => vault.store.delete(bad)])
-      assert.throws(
-        op,
-        vaultError(VaultErrorReason.invalid, 'Unknown secret kind "access_token".'),
-      );
+      assert.throws(op, vaultError(VaultErrorReason.invalid, 'Unknown secret kind "id_token".'));
     assert.equal(vault.isUnlocked(), false);
   });
 
