@@ -152,10 +152,22 @@ describe('Jobs you can act on, in Chromium', { skip }, () => {
     await add('Stew');
     const waiting = row('Stew').and(page.locator('[data-state="waiting"]'));
     await waiting.waitFor({ timeout: 30_000 });
-    assert.match(
-      await waiting.locator('.job-state').innerText(),
-      /^waiting for quota: resumes in \d+ (h|min).*\(midnight Pacific\)$/,
-    );
+    // Wait for the words rather than read them once: run 20 of def26c6 read the
+    // status while the row had its state but not yet its text (an empty string).
+    const words = /^waiting for quota: resumes in \d+ (h|min).*\(midnight Pacific\)$/;
+    const status = waiting.locator('.job-state');
+    await status
+      .filter({ hasText: words })
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        const shown = await status.textContent({ timeout: 1_000 }).catch(() => '(no status)');
+        throw new Error(
+          `the status never said ${String(words)}; it says ${JSON.stringify(shown)}`,
+          {
+            cause: error,
+          },
+        );
+      });
     assert.equal(await waiting.locator('.job-tone-failed').count(), 0, 'not shown as an error');
   });
 });
