@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TreeWatcher, type TreeWatcherOptions } from '../../../src-main/watch/tree-watcher.ts';
 
@@ -32,7 +32,16 @@ function watchTree(
 ) {
   const added: string[] = [];
   const errors: unknown[] = [];
+  /** Every event but `add`, as "kind rel" ("change a/one.mp4", "unlinkDir a"). */
+  const events: string[] = [];
   const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  const record = (kind: string) => (abs: string) => {
+    events.push(`${kind} ${relative(root, abs)}`);
+    notify();
+  };
   const watcher = new TreeWatcher(
     root,
     {
@@ -48,26 +57,42 @@ function watchTree(
         const rel = relative(root, abs);
         added.push(rel);
         onAdd(rel);
-        for (const listener of listeners) listener();
+        notify();
       },
-      change: () => undefined,
-      unlink: () => undefined,
-      unlinkDir: () => undefined,
+      change: record('change'),
+      unlink: record('unlink'),
+      unlinkDir: record('unlinkDir'),
       error: (error) => errors.push(error),
     },
   );
   watchers.push(watcher);
-  /** Resolves once `rel` has been reported (an explicit signal, not a sleep). */
-  const seen = (rel: string) =>
+  /** Resolves once `done()` holds, checked at each report (an explicit signal, not a sleep). */
+  const until = (done: () => boolean) =>
     new Promise<void>((resolve) => {
       const check = () => {
-        if (added.includes(rel)) resolve();
+        if (done()) resolve();
       };
       listeners.add(check);
       check();
     });
-  return { watcher, added, errors, seen };
+  /** Resolves once `rel` has been reported. */
+  const seen = (rel: string) => until(() => added.includes(rel));
+  /** Resolves once this event ("unlink a/one.mp4") has been reported. */
+  const reported = (event: string) => until(() => events.includes(event));
+  return { watcher, added, errors, events, until, seen, reported };
 }
+
+/**
+ * The file-system watches (inotify) this process holds open, once the count is `expected`
+ * or 20 event-loop turns have passed: chokidar releases a closed watch's handle two
+ * turns after its close resolves. Turns, not time: no sleep.
+ */
+const fsWatches = async (expected = 0) => {
+  const count = () =>
+    process.getActiveResourcesInfo().filter((kind) => kind === 'FSEventWrap').length;
+  for (let turn = 0; turn < 20 && count() !== expected; turn++) await new Promise(setImmediate);
+  return count();
+};
 
 describe('TreeWatcher: chokidar one folder level at a time', () => {
   test('every file in nested folders is reported once, before ready', async () => {
@@ -123,6 +148,71 @@ describe('TreeWatcher: chokidar one folder level at a time', () => {
     writeFileSync(join(root, 'new', 'later.mp4'), '');
     await seen('new/later.mp4');
     assert.equal(added.filter((a) => a === 'new/later.mp4').length, 1);
+  });
+
+  test('a folder tree removed and made again: the videos in its subfolders are seen again', async () => {
+    const root = tree(['a/sub/deeper/one.mp4', 'top.mp4']);
+    const { watcher, seen, reported, added } = watchTree(root);
+    await watcher.ready;
+    rmSync(join(root, 'a'), { recursive: true });
+    await reported('unlinkDir a');
+    // Each folder under the one removed is forgotten with it, or coming back it would be
+    // taken as already watched and never listed.
+    mkdirSync(join(root, 'a', 'sub', 'deeper'), { recursive: true });
+    writeFileSync(join(root, 'a', 'sub', 'deeper', 'again.mp4'), '');
+    await seen('a/sub/deeper/again.mp4');
+    assert.equal(added.filter((a) => a === 'a/sub/deeper/again.mp4').length, 1, 'reported once');
+  });
+
+  test('changes, removed files and removed folders are reported with their paths', async () => {
+    const root = tree(['a/one.mp4', 'a/b/two.mp4', 'keep.mp4']);
+    const { watcher, events, reported } = watchTree(root);
+    await watcher.ready;
+    writeFileSync(join(root, 'a', 'one.mp4'), 'more bytes');
+    await reported('change a/one.mp4');
+    rmSync(join(root, 'keep.mp4'));
+    await reported('unlink keep.mp4');
+    rmSync(join(root, 'a', 'b'), { recursive: true });
+    await reported('unlinkDir a/b');
+    assert.ok(events.includes('unlink a/b/two.mp4'), events.join(', '));
+  });
+
+  test('the ignore rule keeps files and folders out, but never the watched folder itself', async () => {
+    // A watched folder may itself be named like something ignored (a dot folder).
+    const root = join(tree([]), '.videos');
+    for (const file of ['one.mp4', 'one.mp4.part', 'cache/two.mp4', 'sub/three.mp4']) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), '');
+    }
+    const ignored = (path: string) =>
+      path.endsWith('.part') || basename(path) === 'cache' || basename(path).startsWith('.');
+    const { watcher, added } = watchTree(root, undefined, { ignored });
+    await watcher.ready;
+    assert.deepEqual([...added].sort(), ['one.mp4', 'sub/three.mp4']);
+  });
+
+  test('close lets go of every file-system watch, also when it comes in the middle of the walk', async () => {
+    const before = await fsWatches();
+    const done = tree(['a/one.mp4', 'b/two.mp4']);
+    const whole = watchTree(done);
+    await whole.watcher.ready;
+    assert.ok((await fsWatches(before + 3)) > before, 'the walk holds watches');
+    await whole.watcher.close();
+    assert.equal(await fsWatches(before), before, 'closed after the walk');
+
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const root = tree(names.map((n) => `${n}/video.mp4`));
+    let closing: Promise<void> | undefined;
+    const midway = watchTree(root, () => {
+      closing ??= midway.watcher.close();
+    });
+    await midway.until(() => closing !== undefined);
+    await closing;
+    assert.equal(
+      await fsWatches(before),
+      before,
+      'closed during the walk: no scan starts after it',
+    );
   });
 
   test('a folder it may not read is reported as an error; the rest is still listed', () => {
