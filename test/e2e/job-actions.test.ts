@@ -124,7 +124,11 @@ describe('Jobs you can act on, in Chromium', { skip }, () => {
 
     await failed.getByRole('button', { name: 'Retry' }).click();
     await row('Pie').and(page.locator('[data-state="done"]')).waitFor({ timeout: 30_000 });
-    assert.ok(videoTitled('Pie'));
+    const pie = (await engine.api.invoke('jobs.list', {})).find((j) => j.title === 'Pie');
+    assert.ok(
+      videoTitled('Pie'),
+      `no video "Pie" on YouTube; the job: ${JSON.stringify({ state: pie?.state, videoId: pie?.videoId, error: pie?.error })}; the channel's videos: ${JSON.stringify(sandbox.inspect.channel(COOKS).videos.map((v) => [v.id, v.snippet.title]))}; requests: ${JSON.stringify(sandbox.inspect.requests().slice(-12))}`,
+    );
 
     sandbox.faults.set({
       failNext: { count: 1, status: 403, reason: 'forbidden', pathPrefix: '/upload' },
