@@ -2,10 +2,11 @@
 // it; new bytes at either end change it.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, test } from 'vitest';
 import { FINGERPRINT_BLOCK, fingerprintFile } from '../../../src-main/watch/fingerprint.ts';
+import { canCountFds, fdsOpenOn } from '../../helpers/open-fds.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const MiB = 1024 * 1024;
@@ -88,12 +89,10 @@ describe('fingerprintFile', () => {
     assert.notEqual(small.hash, longer.hash);
   });
 
-  test.runIf(existsSync('/proc/self/fd'))('every file it opens is closed again', async () => {
+  test.runIf(canCountFds)('every file it opens is closed again', async () => {
     const path = write('fd.mp4', pattern(2 * MiB + 1));
-    const open = () => readdirSync('/proc/self/fd').length;
-    const before = open();
     for (let i = 0; i < 5; i++) await fingerprintFile(path);
-    assert.equal(open(), before);
+    assert.equal(fdsOpenOn(path), 0);
   });
 
   test('a folder is refused, naming the path', async () => {
