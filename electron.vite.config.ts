@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { preloadFirstScreen } from './scripts/vite-first-screen.ts';
 import { quietDirectives } from './scripts/vite-quiet.ts';
 import { rendererTreeshake } from './scripts/vite-treeshake.ts';
 
@@ -32,6 +33,7 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     base: './',
+    plugins: [preloadFirstScreen()],
     build: {
       outDir: 'out/renderer',
       sourcemap: false,

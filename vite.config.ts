@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { preloadFirstScreen } from './scripts/vite-first-screen.ts';
 import { quietDirectives } from './scripts/vite-quiet.ts';
 import { rendererTreeshake } from './scripts/vite-treeshake.ts';
 
@@ -6,6 +7,7 @@ import { rendererTreeshake } from './scripts/vite-treeshake.ts';
 export default defineConfig({
   root: 'src-renderer',
   base: './',
+  plugins: [preloadFirstScreen()],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -41,6 +41,41 @@ describe('the UI through dropline serve, in Chromium', { skip }, () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="connection-banner"]'));
   });
 
+  test('the first screen comes with the page: its files are preloaded by the page, each fetched once', async () => {
+    // Without the preloads, the Queue's chunk is asked for by import() once the entry has run.
+    const { fetched, linked } = await page.evaluate(async () => {
+      const html = await (await fetch(location.pathname)).text();
+      const head = new DOMParser().parseFromString(html, 'text/html').head;
+      return {
+        fetched: performance
+          .getEntriesByType('resource')
+          .map((e) => ({
+            path: new URL(e.name).pathname,
+            by: (e as PerformanceResourceTiming).initiatorType,
+          }))
+          .filter((e) => /\/QueueScreen-[^/]+\.(js|css)$/.test(e.path)),
+        linked: [...head.querySelectorAll('link[rel="modulepreload"], link[rel="stylesheet"]')].map(
+          (link) => new URL(link.getAttribute('href') ?? '', location.href).pathname,
+        ),
+      };
+    });
+    const paths = fetched.map((e) => e.path);
+    assert.deepEqual(
+      [...new Set(paths.map((p) => p.split('.').pop()))].sort(),
+      ['css', 'js'],
+      `the Queue screen's script and stylesheet, fetched: ${JSON.stringify(fetched)}`,
+    );
+    assert.equal(new Set(paths).size, paths.length, `fetched twice: ${JSON.stringify(fetched)}`);
+    for (const e of fetched) {
+      assert.ok(
+        linked.includes(e.path),
+        `${e.path} is not preloaded by the page: ${linked.join(' ')}`,
+      );
+      // The page's link fetched it ("other" for a module preload in Chromium), not import().
+      assert.notEqual(e.by, 'script', `${e.path} was fetched by import()`);
+    }
+  });
+
   test('screens switch from the sidebar', async () => {
     for (const name of ['Channels', 'Folders', 'Cookies', 'Queue']) {
       await page.getByRole('button', { name, exact: true }).click();
