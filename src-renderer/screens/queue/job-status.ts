@@ -1,4 +1,5 @@
 import type { Job } from '../../../src-shared/domain/job.ts';
+import { formatTime } from './format.ts';
 
 /** "7 h", "25 min", "a moment": how long until `iso`, rounded the way people say it. */
 export function untilText(iso: string, nowMs: number): string {
@@ -12,23 +13,17 @@ export function untilText(iso: string, nowMs: number): string {
 }
 
 /** The wall-clock time at Google's quota reset is midnight in Los Angeles; say so plainly. */
-const pacificClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/Los_Angeles',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+let pacificClock: Intl.DateTimeFormat | undefined;
 function isPacificMidnight(iso: string): boolean {
+  // Built at the first waiting job, not when the Queue loads (see formatTime).
+  pacificClock ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Los_Angeles',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return pacificClock.format(new Date(iso)) === '00:00';
 }
-
-// Built once: a formatter per call is slow enough to show in the Queue's frame times.
-const atTimeFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const atTime = (iso: string) => atTimeFormat.format(new Date(iso));
 
 /** Tone of a status: waiting is not an error, paused is not running. */
 export type StatusTone = 'running' | 'waiting' | 'paused' | 'done' | 'failed' | 'idle';
@@ -57,7 +52,7 @@ export function statusText(job: Job, nowMs: number): string {
     case 'waiting': {
       const until = job.waitUntil;
       const when = until
-        ? ` in ${untilText(until, nowMs)} (${isPacificMidnight(until) ? 'midnight Pacific' : atTime(until)})`
+        ? ` in ${untilText(until, nowMs)} (${isPacificMidnight(until) ? 'midnight Pacific' : formatTime(until)})`
         : '';
       switch (job.waitReason) {
         case 'quota':
