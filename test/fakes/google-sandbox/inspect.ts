@@ -58,6 +58,8 @@ export interface SessionInspection {
   expiresAt: string;
   expired: boolean;
   completedVideoId: string | null;
+  /** A request of this session is still being read or answered: `received` may still change. */
+  busy: boolean;
 }
 
 export interface RequestLogEntry {
@@ -149,6 +151,7 @@ export function inspectSession(ctx: SandboxContext, s: UploadSession): SessionIn
     expiresAt: iso(s.expiresAt),
     expired: s.expiresAt <= ctx.clock.now(),
     completedVideoId: s.completedVideoId,
+    busy: s.inFlight !== null,
   };
 }
 
