@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import { queueHeadingShown } from './queue-heading.ts';
 import { build } from 'vite';
 import { launchChromium } from '../test/helpers/browser.ts';
 
@@ -63,14 +63,6 @@ const server = (dir: string | null) => `
   });
   server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
 `;
-/** As bench/startup.bench.ts looks for it: on every animation frame. */
-const queueHeadingShown = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent?.trim() === 'Queue'),
-    undefined,
-    { polling: 'raf' },
-  );
 
 const browser = await launchChromium();
 const times: { static: number[]; react: number[] } = { static: [], react: [] };

@@ -4,23 +4,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import type { Page } from 'playwright-core';
+import { queueHeadingShown } from './queue-heading.ts';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { startServeProcess } from '../test/helpers/serve-process.ts';
 import { tempDir } from '../test/helpers/temp-dir.ts';
 
 const ROUNDS = 5;
-/**
- * Until a "Queue" heading is in the page, looked for on every animation frame: a locator's
- * waitFor retries at growing intervals (up to 500 ms), which rounded the slower page up.
- */
-const queueHeadingShown = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('h1, h2, h3')].some((h) => h.textContent?.trim() === 'Queue'),
-    undefined,
-    { polling: 'raf' },
-  );
 const bareServer = `
   const server = require('node:http').createServer((_req, res) => res.end('<!doctype html><h1>Queue</h1>'));
   server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
