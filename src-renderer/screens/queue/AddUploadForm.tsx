@@ -8,6 +8,7 @@ import { usePublishing } from '../publishing/publishing-store.ts';
 import { ChannelDetails } from '../upload/ChannelDetails.tsx';
 import { DetailsFields } from '../upload/DetailsFields.tsx';
 import { FileBrowserButton } from '../upload/FileBrowserButton.tsx';
+import { filesStatus } from '../upload/upload-check.ts';
 import { ThumbnailPreview } from '../upload/ThumbnailPreview.tsx';
 import { buildUploads } from '../upload/build-uploads.ts';
 import { rememberChosen } from '../upload/remember-folder.ts';
@@ -133,11 +134,7 @@ export function AddUploadForm() {
             <span data-testid="file-problems">{fileProblems.map((f) => f.problem).join('; ')}</span>
           ) : undefined
         }
-        description={
-          check.files && check.files.length > 0 && fileProblems.length === 0
-            ? `${check.files.length} video${check.files.length === 1 ? '' : 's'} ready`
-            : undefined
-        }
+        description={filesStatus(paths.length, check)}
       />
       <Group gap="xs">
         {pickVideos ? (

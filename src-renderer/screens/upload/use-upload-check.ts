@@ -1,15 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { FileCheck, ThumbnailCheck } from '../../../src-shared/api/job-edits.ts';
 import { api } from '../../api/client.ts';
-
-export interface UploadCheck {
-  /** The answer for these inputs; null while it is being asked. */
-  files: FileCheck[] | null;
-  thumbnail: ThumbnailCheck | null;
-  pending: boolean;
-  error: string | null;
-}
+import type { UploadCheck } from './upload-check.ts';
 
 /**
  * Asks the engine about the videos and the thumbnail as they are typed
